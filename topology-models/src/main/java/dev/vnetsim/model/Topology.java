@@ -1,0 +1,266 @@
+package dev.vnetsim.model;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
+import dev.vnetsim.model.compute.AmlCompute;
+import dev.vnetsim.model.compute.VirtualMachine;
+import dev.vnetsim.model.dns.PrivateDnsZone;
+import dev.vnetsim.model.firewall.AzureFirewall;
+import dev.vnetsim.model.firewall.FirewallPolicy;
+import dev.vnetsim.model.firewall.IpGroup;
+import dev.vnetsim.model.network.GatewayConnection;
+import dev.vnetsim.model.network.IpConfiguration;
+import dev.vnetsim.model.network.LoadBalancer;
+import dev.vnetsim.model.network.LocalNetworkGateway;
+import dev.vnetsim.model.network.NatGateway;
+import dev.vnetsim.model.network.NetworkInterface;
+import dev.vnetsim.model.network.PrivateEndpoint;
+import dev.vnetsim.model.network.PublicIpAddress;
+import dev.vnetsim.model.network.RouteTable;
+import dev.vnetsim.model.network.ServiceEndpointPolicy;
+import dev.vnetsim.model.network.Subnet;
+import dev.vnetsim.model.network.VirtualNetwork;
+import dev.vnetsim.model.network.VirtualNetworkGateway;
+import dev.vnetsim.model.security.ApplicationSecurityGroup;
+import dev.vnetsim.model.security.NetworkSecurityGroup;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The whole input as one immutable value: every resource by id, per kind, plus what was skipped and the warnings
+ * raised while reading. A change makes a new Topology ({@link #toBuilder()}); nothing edits one in place.
+ */
+public final class Topology {
+
+  private final ImmutableMap<ResourceId, VirtualNetwork> virtualNetworks;
+  private final ImmutableMap<ResourceId, NetworkSecurityGroup> networkSecurityGroups;
+  private final ImmutableMap<ResourceId, ApplicationSecurityGroup> applicationSecurityGroups;
+  private final ImmutableMap<ResourceId, NetworkInterface> networkInterfaces;
+  private final ImmutableMap<ResourceId, RouteTable> routeTables;
+  private final ImmutableMap<ResourceId, NatGateway> natGateways;
+  private final ImmutableMap<ResourceId, PublicIpAddress> publicIpAddresses;
+  private final ImmutableMap<ResourceId, AzureFirewall> azureFirewalls;
+  private final ImmutableMap<ResourceId, FirewallPolicy> firewallPolicies;
+  private final ImmutableMap<ResourceId, IpGroup> ipGroups;
+  private final ImmutableMap<ResourceId, PrivateEndpoint> privateEndpoints;
+  private final ImmutableMap<ResourceId, PrivateDnsZone> privateDnsZones;
+  private final ImmutableMap<ResourceId, VirtualNetworkGateway> virtualNetworkGateways;
+  private final ImmutableMap<ResourceId, GatewayConnection> connections;
+  private final ImmutableMap<ResourceId, LocalNetworkGateway> localNetworkGateways;
+  private final ImmutableMap<ResourceId, LoadBalancer> loadBalancers;
+  private final ImmutableMap<ResourceId, ServiceEndpointPolicy> serviceEndpointPolicies;
+  private final ImmutableMap<ResourceId, VirtualMachine> virtualMachines;
+  private final ImmutableMap<ResourceId, AmlCompute> amlComputes;
+  private final ImmutableMap<ResourceId, OtherResource> otherResources;
+  private final ImmutableSortedMap<String, Integer> skippedTypes;
+  private final ImmutableList<LoadWarning> warnings;
+
+  private final ImmutableMap<ResourceId, Subnet> subnets;
+  private final ImmutableMap<ResourceId, IpConfiguration> ipConfigurations;
+  private final ImmutableMap<ResourceId, NetworkInterface> nicByIpConfiguration;
+
+  private Topology(Builder b) {
+    virtualNetworks = ImmutableMap.copyOf(b.virtualNetworks);
+    networkSecurityGroups = ImmutableMap.copyOf(b.networkSecurityGroups);
+    applicationSecurityGroups = ImmutableMap.copyOf(b.applicationSecurityGroups);
+    networkInterfaces = ImmutableMap.copyOf(b.networkInterfaces);
+    routeTables = ImmutableMap.copyOf(b.routeTables);
+    natGateways = ImmutableMap.copyOf(b.natGateways);
+    publicIpAddresses = ImmutableMap.copyOf(b.publicIpAddresses);
+    azureFirewalls = ImmutableMap.copyOf(b.azureFirewalls);
+    firewallPolicies = ImmutableMap.copyOf(b.firewallPolicies);
+    ipGroups = ImmutableMap.copyOf(b.ipGroups);
+    privateEndpoints = ImmutableMap.copyOf(b.privateEndpoints);
+    privateDnsZones = ImmutableMap.copyOf(b.privateDnsZones);
+    virtualNetworkGateways = ImmutableMap.copyOf(b.virtualNetworkGateways);
+    connections = ImmutableMap.copyOf(b.connections);
+    localNetworkGateways = ImmutableMap.copyOf(b.localNetworkGateways);
+    loadBalancers = ImmutableMap.copyOf(b.loadBalancers);
+    serviceEndpointPolicies = ImmutableMap.copyOf(b.serviceEndpointPolicies);
+    virtualMachines = ImmutableMap.copyOf(b.virtualMachines);
+    amlComputes = ImmutableMap.copyOf(b.amlComputes);
+    otherResources = ImmutableMap.copyOf(b.otherResources);
+    skippedTypes = ImmutableSortedMap.copyOf(b.skippedTypes);
+    warnings = b.warnings.build();
+
+    ImmutableMap.Builder<ResourceId, Subnet> s = ImmutableMap.builder();
+    virtualNetworks.values().forEach(v -> v.subnets().forEach(sn -> s.put(sn.id(), sn)));
+    subnets = s.buildKeepingLast();
+    ImmutableMap.Builder<ResourceId, IpConfiguration> ic = ImmutableMap.builder();
+    ImmutableMap.Builder<ResourceId, NetworkInterface> byIc = ImmutableMap.builder();
+    networkInterfaces.values().forEach(n -> n.ipConfigurations().forEach(c -> {
+      ic.put(c.id(), c);
+      byIc.put(c.id(), n);
+    }));
+    ipConfigurations = ic.buildKeepingLast();
+    nicByIpConfiguration = byIc.buildKeepingLast();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this topology's contents, for making a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.virtualNetworks.putAll(virtualNetworks);
+    b.networkSecurityGroups.putAll(networkSecurityGroups);
+    b.applicationSecurityGroups.putAll(applicationSecurityGroups);
+    b.networkInterfaces.putAll(networkInterfaces);
+    b.routeTables.putAll(routeTables);
+    b.natGateways.putAll(natGateways);
+    b.publicIpAddresses.putAll(publicIpAddresses);
+    b.azureFirewalls.putAll(azureFirewalls);
+    b.firewallPolicies.putAll(firewallPolicies);
+    b.ipGroups.putAll(ipGroups);
+    b.privateEndpoints.putAll(privateEndpoints);
+    b.privateDnsZones.putAll(privateDnsZones);
+    b.virtualNetworkGateways.putAll(virtualNetworkGateways);
+    b.connections.putAll(connections);
+    b.localNetworkGateways.putAll(localNetworkGateways);
+    b.loadBalancers.putAll(loadBalancers);
+    b.serviceEndpointPolicies.putAll(serviceEndpointPolicies);
+    b.virtualMachines.putAll(virtualMachines);
+    b.amlComputes.putAll(amlComputes);
+    b.otherResources.putAll(otherResources);
+    b.skippedTypes.putAll(skippedTypes);
+    b.warnings.addAll(warnings);
+    return b;
+  }
+
+  public ImmutableMap<ResourceId, VirtualNetwork> virtualNetworks() { return virtualNetworks; }
+  public ImmutableMap<ResourceId, NetworkSecurityGroup> networkSecurityGroups() { return networkSecurityGroups; }
+  public ImmutableMap<ResourceId, ApplicationSecurityGroup> applicationSecurityGroups() { return applicationSecurityGroups; }
+  public ImmutableMap<ResourceId, NetworkInterface> networkInterfaces() { return networkInterfaces; }
+  public ImmutableMap<ResourceId, RouteTable> routeTables() { return routeTables; }
+  public ImmutableMap<ResourceId, NatGateway> natGateways() { return natGateways; }
+  public ImmutableMap<ResourceId, PublicIpAddress> publicIpAddresses() { return publicIpAddresses; }
+  public ImmutableMap<ResourceId, AzureFirewall> azureFirewalls() { return azureFirewalls; }
+  public ImmutableMap<ResourceId, FirewallPolicy> firewallPolicies() { return firewallPolicies; }
+  public ImmutableMap<ResourceId, IpGroup> ipGroups() { return ipGroups; }
+  public ImmutableMap<ResourceId, PrivateEndpoint> privateEndpoints() { return privateEndpoints; }
+  public ImmutableMap<ResourceId, PrivateDnsZone> privateDnsZones() { return privateDnsZones; }
+  public ImmutableMap<ResourceId, VirtualNetworkGateway> virtualNetworkGateways() { return virtualNetworkGateways; }
+  public ImmutableMap<ResourceId, GatewayConnection> connections() { return connections; }
+  public ImmutableMap<ResourceId, LocalNetworkGateway> localNetworkGateways() { return localNetworkGateways; }
+  public ImmutableMap<ResourceId, LoadBalancer> loadBalancers() { return loadBalancers; }
+  public ImmutableMap<ResourceId, ServiceEndpointPolicy> serviceEndpointPolicies() { return serviceEndpointPolicies; }
+  public ImmutableMap<ResourceId, VirtualMachine> virtualMachines() { return virtualMachines; }
+  public ImmutableMap<ResourceId, AmlCompute> amlComputes() { return amlComputes; }
+  public ImmutableMap<ResourceId, OtherResource> otherResources() { return otherResources; }
+  /** Resource types read but not modelled, with counts (lower-cased type names). */
+  public ImmutableSortedMap<String, Integer> skippedTypes() { return skippedTypes; }
+  public ImmutableList<LoadWarning> warnings() { return warnings; }
+
+  /** Every subnet of every VNet, by subnet id. */
+  public ImmutableMap<ResourceId, Subnet> subnets() { return subnets; }
+
+  public Optional<Subnet> subnet(ResourceId id) {
+    return Optional.ofNullable(subnets.get(id));
+  }
+
+  public Optional<VirtualNetwork> virtualNetworkOf(Subnet subnet) {
+    return Optional.ofNullable(virtualNetworks.get(subnet.virtualNetwork()));
+  }
+
+  public Optional<IpConfiguration> ipConfiguration(ResourceId id) {
+    return Optional.ofNullable(ipConfigurations.get(id));
+  }
+
+  /** The NIC owning an IP configuration id. */
+  public Optional<NetworkInterface> nicOfIpConfiguration(ResourceId ipConfigurationId) {
+    return Optional.ofNullable(nicByIpConfiguration.get(ipConfigurationId));
+  }
+
+  /** Counts of modelled resources per ARM type (children such as subnets and rules included). */
+  public ImmutableSortedMap<String, Integer> resourceCounts() {
+    ImmutableSortedMap.Builder<String, Integer> b = ImmutableSortedMap.naturalOrder();
+    put(b, "Microsoft.Network/virtualNetworks", virtualNetworks);
+    put(b, "Microsoft.Network/virtualNetworks/subnets", subnets);
+    put(b, "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+        virtualNetworks.values().stream().mapToInt(v -> v.peerings().size()).sum());
+    put(b, "Microsoft.Network/networkSecurityGroups", networkSecurityGroups);
+    put(b, "Microsoft.Network/networkSecurityGroups/securityRules",
+        networkSecurityGroups.values().stream().mapToInt(n -> n.securityRules().size()).sum());
+    put(b, "Microsoft.Network/applicationSecurityGroups", applicationSecurityGroups);
+    put(b, "Microsoft.Network/networkInterfaces", networkInterfaces);
+    put(b, "Microsoft.Network/routeTables", routeTables);
+    put(b, "Microsoft.Network/routeTables/routes",
+        routeTables.values().stream().mapToInt(r -> r.routes().size()).sum());
+    put(b, "Microsoft.Network/natGateways", natGateways);
+    put(b, "Microsoft.Network/publicIPAddresses", publicIpAddresses);
+    put(b, "Microsoft.Network/azureFirewalls", azureFirewalls);
+    put(b, "Microsoft.Network/firewallPolicies", firewallPolicies);
+    put(b, "Microsoft.Network/firewallPolicies/ruleCollectionGroups",
+        firewallPolicies.values().stream().mapToInt(p -> p.ruleCollectionGroups().size()).sum());
+    put(b, "Microsoft.Network/ipGroups", ipGroups);
+    put(b, "Microsoft.Network/privateEndpoints", privateEndpoints);
+    put(b, "Microsoft.Network/privateDnsZones", privateDnsZones);
+    put(b, "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+        privateDnsZones.values().stream().mapToInt(z -> z.virtualNetworkLinks().size()).sum());
+    put(b, "Microsoft.Network/privateDnsZones/recordSets",
+        privateDnsZones.values().stream().mapToInt(z -> z.recordSets().size()).sum());
+    put(b, "Microsoft.Network/virtualNetworkGateways", virtualNetworkGateways);
+    put(b, "Microsoft.Network/connections", connections);
+    put(b, "Microsoft.Network/localNetworkGateways", localNetworkGateways);
+    put(b, "Microsoft.Network/loadBalancers", loadBalancers);
+    put(b, "Microsoft.Network/serviceEndpointPolicies", serviceEndpointPolicies);
+    put(b, "Microsoft.Compute/virtualMachines", virtualMachines);
+    put(b, "Microsoft.MachineLearningServices/workspaces/computes", amlComputes);
+    return b.build();
+  }
+
+  private static void put(ImmutableSortedMap.Builder<String, Integer> b, String type, Map<?, ?> m) {
+    put(b, type, m.size());
+  }
+
+  private static void put(ImmutableSortedMap.Builder<String, Integer> b, String type, int n) {
+    if (n > 0) {
+      b.put(type, n);
+    }
+  }
+
+  /** Mutable collector; {@link #build()} snapshots it. */
+  public static final class Builder {
+    public final Map<ResourceId, VirtualNetwork> virtualNetworks = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, NetworkSecurityGroup> networkSecurityGroups = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, ApplicationSecurityGroup> applicationSecurityGroups = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, NetworkInterface> networkInterfaces = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, RouteTable> routeTables = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, NatGateway> natGateways = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, PublicIpAddress> publicIpAddresses = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, AzureFirewall> azureFirewalls = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, FirewallPolicy> firewallPolicies = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, IpGroup> ipGroups = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, PrivateEndpoint> privateEndpoints = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, PrivateDnsZone> privateDnsZones = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, VirtualNetworkGateway> virtualNetworkGateways = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, GatewayConnection> connections = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, LocalNetworkGateway> localNetworkGateways = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, LoadBalancer> loadBalancers = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, ServiceEndpointPolicy> serviceEndpointPolicies = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, VirtualMachine> virtualMachines = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, AmlCompute> amlComputes = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, OtherResource> otherResources = new java.util.LinkedHashMap<>();
+    public final Map<String, Integer> skippedTypes = new java.util.TreeMap<>();
+    public final ImmutableList.Builder<LoadWarning> warnings = ImmutableList.builder();
+
+    private Builder() {}
+
+    public <T> Builder putAll(Map<ResourceId, T> target, Iterable<T> values, Function<T, ResourceId> id) {
+      values.forEach(v -> target.put(id.apply(v), v));
+      return this;
+    }
+
+    public Builder warn(LoadWarning w) {
+      warnings.add(w);
+      return this;
+    }
+
+    public Topology build() {
+      return new Topology(this);
+    }
+  }
+}

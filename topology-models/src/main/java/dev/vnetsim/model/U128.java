@@ -1,0 +1,211 @@
+package dev.vnetsim.model;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Range arithmetic on flat arrays of unsigned 128-bit inclusive ranges {@code [sHi, sLo, eHi, eLo]*}. */
+final class U128 {
+  private U128() {}
+
+  static int cmp(long ah, long al, long bh, long bl) {
+    int c = Long.compareUnsigned(ah, bh);
+    return c != 0 ? c : Long.compareUnsigned(al, bl);
+  }
+
+  /** Sorts the first {@code n} quads of {@code a} and merges overlapping and adjacent ones. */
+  static long[] normalize(long[] a, int n) {
+    if (n == 0) {
+      return new long[0];
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> cmp(a[x * 4], a[x * 4 + 1], a[y * 4], a[y * 4 + 1]));
+    long[] out = new long[n * 4];
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      int i = order[k] * 4;
+      long sh = a[i];
+      long sl = a[i + 1];
+      long eh = a[i + 2];
+      long el = a[i + 3];
+      if (m > 0 && touches(out[m - 2], out[m - 1], sh, sl)) {
+        if (cmp(eh, el, out[m - 2], out[m - 1]) > 0) {
+          out[m - 2] = eh;
+          out[m - 1] = el;
+        }
+      } else {
+        out[m++] = sh;
+        out[m++] = sl;
+        out[m++] = eh;
+        out[m++] = el;
+      }
+    }
+    return m == out.length ? out : Arrays.copyOf(out, m);
+  }
+
+  /** Whether a range ending at (eh, el) overlaps or is adjacent to one starting at (sh, sl) >= its start. */
+  private static boolean touches(long eh, long el, long sh, long sl) {
+    if (cmp(sh, sl, eh, el) <= 0) {
+      return true;
+    }
+    long nl = el + 1;
+    long nh = nl == 0 ? eh + 1 : eh;
+    return !(eh == -1L && el == -1L) && nh == sh && nl == sl;
+  }
+
+  static long[] union(long[] a, long[] b) {
+    if (b.length == 0) {
+      return a;
+    }
+    if (a.length == 0) {
+      return b;
+    }
+    long[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return normalize(all, all.length / 4);
+  }
+
+  static long[] intersection(long[] a, long[] b) {
+    if (a.length == 0 || b.length == 0) {
+      return new long[0];
+    }
+    long[] out = new long[Math.max(4, (a.length + b.length))];
+    int m = 0;
+    int i = 0;
+    int j = 0;
+    while (i < a.length && j < b.length) {
+      boolean aStartsLater = cmp(a[i], a[i + 1], b[j], b[j + 1]) >= 0;
+      long sh = aStartsLater ? a[i] : b[j];
+      long sl = aStartsLater ? a[i + 1] : b[j + 1];
+      boolean aEndsFirst = cmp(a[i + 2], a[i + 3], b[j + 2], b[j + 3]) <= 0;
+      long eh = aEndsFirst ? a[i + 2] : b[j + 2];
+      long el = aEndsFirst ? a[i + 3] : b[j + 3];
+      if (cmp(sh, sl, eh, el) <= 0) {
+        if (m + 4 > out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        out[m++] = sh;
+        out[m++] = sl;
+        out[m++] = eh;
+        out[m++] = el;
+      }
+      if (aEndsFirst) {
+        i += 4;
+      } else {
+        j += 4;
+      }
+    }
+    return Arrays.copyOf(out, m);
+  }
+
+  /** The complement of {@code a} within [0, (maxHi, maxLo)]. */
+  static long[] complement(long[] a, long maxHi, long maxLo) {
+    long[] out = new long[a.length + 4];
+    int m = 0;
+    long ch = 0;
+    long cl = 0;
+    boolean open = true;
+    for (int i = 0; i < a.length; i += 4) {
+      if (cmp(a[i], a[i + 1], ch, cl) > 0) {
+        long pl = a[i + 1] - 1;
+        long ph = a[i + 1] == 0 ? a[i] - 1 : a[i];
+        out[m++] = ch;
+        out[m++] = cl;
+        out[m++] = ph;
+        out[m++] = pl;
+      }
+      if (a[i + 2] == maxHi && a[i + 3] == maxLo) {
+        open = false;
+        break;
+      }
+      cl = a[i + 3] + 1;
+      ch = cl == 0 ? a[i + 2] + 1 : a[i + 2];
+    }
+    if (open) {
+      out[m++] = ch;
+      out[m++] = cl;
+      out[m++] = maxHi;
+      out[m++] = maxLo;
+    }
+    return Arrays.copyOf(out, m);
+  }
+
+  /** Index of the quad containing (h, l), or -1. */
+  static int indexOf(long[] r, long h, long l) {
+    int lo = 0;
+    int hi = r.length / 4 - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int k = mid * 4;
+      if (cmp(h, l, r[k], r[k + 1]) < 0) {
+        hi = mid - 1;
+      } else if (cmp(h, l, r[k + 2], r[k + 3]) > 0) {
+        lo = mid + 1;
+      } else {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  static void toCidrs(long[] r, IpFamily f, List<Cidr> out) {
+    int bits = f.bits();
+    for (int i = 0; i < r.length; i += 4) {
+      long sh = r[i];
+      long sl = r[i + 1];
+      long eh = r[i + 2];
+      long el = r[i + 3];
+      while (true) {
+        // Largest block aligned at s that does not pass e.
+        int tz = trailingZeros(sh, sl, bits);
+        int host = tz;
+        while (host > 0) {
+          long[] last = addPow(sh, sl, host);
+          if (cmp(last[0], last[1], eh, el) <= 0) {
+            break;
+          }
+          host--;
+        }
+        out.add(new Cidr(new IpAddress(f, sh, sl), bits - host));
+        long[] end = addPow(sh, sl, host);
+        if (cmp(end[0], end[1], eh, el) >= 0) {
+          break;
+        }
+        long nl = end[1] + 1;
+        long nh = nl == 0 ? end[0] + 1 : end[0];
+        sh = nh;
+        sl = nl;
+      }
+    }
+  }
+
+  private static int trailingZeros(long h, long l, int bits) {
+    if (l != 0) {
+      return Math.min(Long.numberOfTrailingZeros(l), bits);
+    }
+    if (bits <= 64) {
+      return bits;
+    }
+    return h == 0 ? 128 : 64 + Long.numberOfTrailingZeros(h);
+  }
+
+  /** s + 2^host - 1 (the last address of the block of size 2^host at s). */
+  private static long[] addPow(long sh, long sl, int host) {
+    if (host == 0) {
+      return new long[] {sh, sl};
+    }
+    if (host >= 128) {
+      return new long[] {-1L, -1L};
+    }
+    if (host >= 64) {
+      long add = host == 64 ? 0 : (1L << (host - 64)) - 1;
+      return new long[] {sh + add, sl | -1L};
+    }
+    long add = (1L << host) - 1;
+    long nl = sl + add;
+    long nh = Long.compareUnsigned(nl, sl) < 0 ? sh + 1 : sh;
+    return new long[] {nh, nl};
+  }
+}
