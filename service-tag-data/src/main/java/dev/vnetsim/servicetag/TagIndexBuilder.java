@@ -21,8 +21,11 @@ final class TagIndexBuilder {
       throw new IllegalArgumentException("too many tags: " + tags.size());
     }
     TagSets sets = new TagSets();
+    long T0=System.nanoTime();
     V4TagIndex v4 = buildV4(tags, sets);
+    long T1=System.nanoTime();
     V6TagIndex v6 = buildV6(tags, sets);
+    System.err.printf("v4 %.0f v6 %.0f ms%n", (T1-T0)/1e6, (System.nanoTime()-T1)/1e6);
     sets.freeze(tags.stream().map(ServiceTag::name).toList());
     return new Built(v4, v6, sets);
   }
@@ -62,7 +65,10 @@ final class TagIndexBuilder {
       }
       out.add(0, point, active.intern(sets));
     }
-    return new V4TagIndex(out.lo, out.setIds, out.n);
+    long T=System.nanoTime();
+    V4TagIndex x = new V4TagIndex(out.lo, out.setIds, out.n);
+    System.err.printf("v4 ctor %.0f ms%n", (System.nanoTime()-T)/1e6);
+    return x;
   }
 
   private static V6TagIndex buildV6(List<ServiceTag> tags, TagSets sets) {
@@ -88,14 +94,7 @@ final class TagIndexBuilder {
         }
       }
     }
-    Integer[] order = new Integer[m];
-    for (int i = 0; i < m; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> {
-      int c = Long.compareUnsigned(ph[a], ph[b]);
-      return c != 0 ? c : Long.compareUnsigned(pl[a], pl[b]);
-    });
+    int[] order = sortedOrder(ph, pl, m);
     Intervals out = new Intervals(m + 1);
     out.add(0, 0, TagSets.EMPTY);
     ActiveTags active = new ActiveTags();
@@ -114,7 +113,44 @@ final class TagIndexBuilder {
       }
       out.add(h, l, active.intern(sets));
     }
-    return new V6TagIndex(out.hi, out.lo, out.setIds, out.n);
+    long T=System.nanoTime();
+    V6TagIndex x = new V6TagIndex(out.hi, out.lo, out.setIds, out.n);
+    System.err.printf("v6 ctor %.0f ms%n", (System.nanoTime()-T)/1e6);
+    return x;
+  }
+
+  /** The indexes {@code 0..m-1} ordered by the unsigned 128-bit value (hi[i], lo[i]) (a stable merge sort). */
+  static int[] sortedOrder(long[] hi, long[] lo, int m) {
+    int[] a = new int[m];
+    int[] b = new int[m];
+    for (int i = 0; i < m; i++) {
+      a[i] = i;
+    }
+    for (int width = 1; width < m; width *= 2) {
+      for (int from = 0; from < m; from += 2 * width) {
+        int mid = Math.min(from + width, m);
+        int to = Math.min(from + 2 * width, m);
+        int x = from;
+        int y = mid;
+        for (int k = from; k < to; k++) {
+          if (y >= to || (x < mid && !after(hi, lo, a[x], a[y]))) {
+            b[k] = a[x++];
+          } else {
+            b[k] = a[y++];
+          }
+        }
+      }
+      int[] t = a;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
+
+  /** Whether entry i sorts after entry j. */
+  private static boolean after(long[] hi, long[] lo, int i, int j) {
+    int c = Long.compareUnsigned(hi[i], hi[j]);
+    return c > 0 || (c == 0 && Long.compareUnsigned(lo[i], lo[j]) > 0);
   }
 
   /** Growing arrays of interval starts and set ids, merging neighbours with the same set as they come. */

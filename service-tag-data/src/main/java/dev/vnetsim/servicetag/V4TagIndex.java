@@ -1,19 +1,19 @@
 package dev.vnetsim.servicetag;
 
 /**
- * Address to tag-set id for IPv4: the elementary intervals of all tag prefixes (neighbours with equal sets merged)
- * as a sorted array of starts, a direct table on the top 16 bits that narrows each lookup to the intervals of one
- * /16, and a branch-free binary search inside it. Chunks covered by one interval (most of the space) need no search.
- * Built once; never changes; reads allocate nothing.
+ * Address to tag-set id for IPv4, as a three-level 16-8-8 multibit trie over the elementary intervals of all tag
+ * prefixes. Level 1 is a direct table on the top 16 bits; levels 2 (/24s within a /16) and 3 (addresses within a
+ * /24) are {@link RankBlocks}. An entry is either a tag-set id ({@code >= 0}, the whole range has one set) or the
+ * complement of a block index one level down. The lookup reads all three levels unconditionally (a leaf above reads
+ * the dummy block 0 below) and picks the answer with masks, so it has no data-dependent branches, no loops and no
+ * allocation. Built once; never changes.
  */
 final class V4TagIndex {
-  private static final int CHUNKS = 1 << 16;
-
-  /** Interval starts with the sign bit flipped, so that signed comparison is unsigned address order. */
-  private final int[] starts;
-  private final int[] setIds;
-  /** {@code chunk[c]} is the index of the interval holding address {@code c << 16}; {@code chunk[65536] = n - 1}. */
-  private final int[] chunk;
+  private final int[] level1;
+  private final int[] level2;
+  private final long[] level3;
+  private final int[] level3Values;
+  private final int intervals;
 
   /**
    * @param starts the unsigned interval starts, ascending, {@code starts[0] == 0}
@@ -23,43 +23,68 @@ final class V4TagIndex {
     if (n == 0 || starts[0] != 0) {
       throw new IllegalArgumentException("intervals must start at 0");
     }
-    this.starts = new int[n];
-    this.setIds = java.util.Arrays.copyOf(setIds, n);
-    for (int i = 0; i < n; i++) {
-      this.starts[i] = (int) starts[i] ^ Integer.MIN_VALUE;
-    }
-    this.chunk = new int[CHUNKS + 1];
+    this.intervals = n;
+    level1 = new int[1 << 16];
+    int[] direct2 = new int[256 * 64];
+    int blocks2 = 1;
+    RankBlocks blocks3 = new RankBlocks();
+    int[] slots2 = new int[256];
+    int[] positions = new int[256];
+    int[] values = new int[256];
     int i = 0;
-    for (int c = 0; c < CHUNKS; c++) {
-      long chunkStart = (long) c << 16;
-      while (i + 1 < n && starts[i + 1] <= chunkStart) {
+    for (int c = 0; c < 1 << 16; c++) {
+      long chunk = (long) c << 16;
+      while (i + 1 < n && starts[i + 1] <= chunk) {
         i++;
       }
-      chunk[c] = i;
+      if (i + 1 >= n || starts[i + 1] >= chunk + (1 << 16)) {
+        level1[c] = setIds[i];
+        continue;
+      }
+      for (int s = 0; s < 256; s++) {
+        long sub = chunk + ((long) s << 8);
+        while (i + 1 < n && starts[i + 1] <= sub) {
+          i++;
+        }
+        if (i + 1 >= n || starts[i + 1] >= sub + 256) {
+          slots2[s] = setIds[i];
+          continue;
+        }
+        int count = 0;
+        positions[count] = 0;
+        values[count++] = setIds[i];
+        for (int k = i + 1; k < n && starts[k] < sub + 256; k++) {
+          positions[count] = (int) (starts[k] - sub);
+          values[count++] = setIds[k];
+        }
+        slots2[s] = ~blocks3.add(positions, values, count);
+      }
+      if ((blocks2 + 1) * 256 > direct2.length) {
+        direct2 = java.util.Arrays.copyOf(direct2, direct2.length * 2);
+      }
+      System.arraycopy(slots2, 0, direct2, blocks2 * 256, 256);
+      level1[c] = ~blocks2++;
     }
-    chunk[CHUNKS] = n - 1;
+    level2 = java.util.Arrays.copyOf(direct2, blocks2 * 256);
+    level3 = blocks3.blocks();
+    level3Values = blocks3.values();
   }
 
   int lookup(int address) {
-    int c = address >>> 16;
-    int b = chunk[c];
-    int len = chunk[c + 1] - b + 1;
-    int key = address ^ Integer.MIN_VALUE;
-    int[] s = starts;
-    while (len > 1) {
-      int half = len >>> 1;
-      b = s[b + half] <= key ? b + half : b;
-      len -= half;
-    }
-    return setIds[b];
+    int e1 = level1[address >>> 16];
+    int down1 = e1 >> 31;
+    int e2 = level2[((~e1 & down1) << 8) | ((address >>> 8) & 0xFF)];
+    int s2 = (e1 & ~down1) | (e2 & down1);
+    int down2 = s2 >> 31;
+    int e3 = RankBlocks.get(level3, level3Values, ~s2 & down2, address & 0xFF);
+    return (s2 & ~down2) | (e3 & down2);
   }
 
   int intervalCount() {
-    return starts.length;
+    return intervals;
   }
 
-  /** Bytes held by the arrays (for reports). */
   long footprintBytes() {
-    return 4L * (starts.length + setIds.length + chunk.length);
+    return 4L * (level1.length + level2.length + level3Values.length) + 8L * level3.length;
   }
 }

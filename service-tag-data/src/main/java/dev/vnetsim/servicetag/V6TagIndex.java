@@ -3,26 +3,36 @@ package dev.vnetsim.servicetag;
 import java.util.Arrays;
 
 /**
- * Address to tag-set id for IPv6. The elementary intervals are a sorted array of 128-bit starts (two {@code long}
- * arrays). Tag prefixes sit in a few dozen /32s, so the first level is a short branch-free search over the distinct
- * top-32-bit values of the starts; each such /32 has a direct table on the next 0-16 bits, sized to the number of
- * intervals in it, that narrows the lookup to a few intervals; a branch-free binary search over (hi, lo) finishes.
- * An address in a /32 without starts takes the interval that runs through it. Built once; reads allocate nothing.
+ * Address to tag-set id for IPv6. Tag prefixes come in two kinds: short ones (/64 and shorter) and long ones
+ * (/117-/128) that sit inside a few thousand /64s. The index follows that split, but answers exactly for any input:
+ *
+ * <ul>
+ *   <li>a <em>busy</em> /64 is one where some elementary interval starts inside it (not at its first address); a
+ *       hash table on the high 64 bits finds its record, whose interval starts (low 64 bits) are searched with a
+ *       branch-free binary search;
+ *   <li>every other /64 lies inside one interval, so its answer depends on the high 64 bits only: a branch-free
+ *       binary search with a fixed number of steps over the sorted high-word boundaries gives it.
+ * </ul>
+ *
+ * Built once; reads allocate nothing.
  */
 final class V6TagIndex {
-  private static final int MAX_STRIDE = 16;
+  private static final long MIX = 0x9E37_79B9_7F4A_7C15L;
 
-  /** Interval starts, high and low words, sign bits flipped so that signed comparison is unsigned order. */
-  private final long[] startHi;
-  private final long[] startLo;
-  private final int[] setIds;
-  /** Distinct top 32 bits of the starts, sign-flipped, ascending. */
-  private final int[] topKeys;
-  /** Per top key, 4 ints: right shift of {@code hi} to its bucket, bucket mask, offset into {@code buckets}, and the
-   *  index of the last interval starting under that /32 (the answer for later /32s without starts). */
-  private final int[] topInfo;
-  /** Per bucket, the index of the interval holding its first address; one extra entry closes each /32. */
-  private final int[] buckets;
+  /** Open-addressing table at most a quarter full, two longs per slot: the high word of a busy /64 and its record
+   *  index ({@code -1}: empty slot). */
+  private final long[] busy;
+  private final int hashShift;
+  private final int hashMask;
+  /** Per record, the range {@code [recordStart[r], recordStart[r + 1])} of its intervals in the arrays below. */
+  private final int[] recordStart;
+  /** Low words of the interval starts of all busy records, sign-flipped; each record's first entry is 0. */
+  private final long[] recordLo;
+  private final int[] recordSet;
+  /** Boundaries of the high-word function for other /64s, sign-flipped, padded to a power of two. */
+  private final long[] wideHi;
+  private final int[] wideSet;
+  private final int intervals;
 
   /**
    * @param hi the high words of the unsigned interval starts, ascending with {@code lo}; the first start is 0
@@ -33,49 +43,87 @@ final class V6TagIndex {
     if (n == 0 || hi[0] != 0 || lo[0] != 0) {
       throw new IllegalArgumentException("intervals must start at 0");
     }
-    this.startHi = new long[n];
-    this.startLo = new long[n];
-    this.setIds = Arrays.copyOf(setIds, n);
+    this.intervals = n;
+    // Busy /64s: high words with a start whose low word is not 0.
+    long[] busyHi = new long[n];
+    int busyCount = 0;
     for (int i = 0; i < n; i++) {
-      startHi[i] = hi[i] ^ Long.MIN_VALUE;
-      startLo[i] = lo[i] ^ Long.MIN_VALUE;
-    }
-    int keys = 0;
-    int[] keyFirst = new int[n];
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || (hi[i] >>> 32) != (hi[i - 1] >>> 32)) {
-        keyFirst[keys++] = i;
+      if (lo[i] != 0 && (busyCount == 0 || busyHi[busyCount - 1] != hi[i])) {
+        busyHi[busyCount++] = hi[i];
       }
     }
-    topKeys = new int[keys];
-    topInfo = new int[keys * 4];
-    int total = 0;
-    int[] strides = new int[keys];
-    for (int j = 0; j < keys; j++) {
-      int count = (j + 1 < keys ? keyFirst[j + 1] : n) - keyFirst[j];
-      int stride = count <= 1 ? 0 : Math.min(MAX_STRIDE, 33 - Integer.numberOfLeadingZeros(count - 1));
-      strides[j] = stride;
-      total += (1 << stride) + 1;
+    int bits = Math.max(4, 34 - Integer.numberOfLeadingZeros(Math.max(1, busyCount) * 2 - 1));
+    hashShift = 64 - bits;
+    hashMask = (1 << bits) - 1;
+    busy = new long[2 << bits];
+    for (int slot = 0; slot < 1 << bits; slot++) {
+      busy[2 * slot + 1] = -1;
     }
-    buckets = new int[total];
-    int offset = 0;
-    for (int j = 0; j < keys; j++) {
-      int first = keyFirst[j];
-      int last = (j + 1 < keys ? keyFirst[j + 1] : n) - 1;
-      long top = hi[first] >>> 32;
-      int stride = strides[j];
-      topKeys[j] = (int) top ^ Integer.MIN_VALUE;
-      topInfo[j * 4] = 32 - stride;
-      topInfo[j * 4 + 1] = (1 << stride) - 1;
-      topInfo[j * 4 + 2] = offset;
-      topInfo[j * 4 + 3] = last;
-      int count = 1 << stride;
-      for (int k = 0; k < count; k++) {
-        long bucketHi = (top << 32) | ((long) k << (32 - stride));
-        buckets[offset + k] = containing(hi, lo, n, bucketHi, 0);
+    recordStart = new int[busyCount + 1];
+    long[] rLo = new long[n + busyCount];
+    int[] rSet = new int[n + busyCount];
+    int m = 0;
+    for (int r = 0; r < busyCount; r++) {
+      long h = busyHi[r];
+      int slot = (int) ((h * MIX) >>> hashShift);
+      while (busy[2 * slot + 1] >= 0) {
+        slot = (slot + 1) & hashMask;
       }
-      buckets[offset + count] = top == 0xFFFF_FFFFL ? n - 1 : containing(hi, lo, n, (top + 1) << 32, 0);
-      offset += count + 1;
+      busy[2 * slot] = h;
+      busy[2 * slot + 1] = r;
+      recordStart[r] = m;
+      int i = containing(hi, lo, n, h, 0);
+      rLo[m] = Long.MIN_VALUE;
+      rSet[m++] = setIds[i];
+      for (i++; i < n && hi[i] == h; i++) {
+        rLo[m] = lo[i] ^ Long.MIN_VALUE;
+        rSet[m++] = setIds[i];
+      }
+    }
+    recordStart[busyCount] = m;
+    recordLo = Arrays.copyOf(rLo, m);
+    recordSet = Arrays.copyOf(rSet, m);
+
+    // The answer for a non-busy /64 at high word h is the set at (h, 0). It can change at h for a start (h, 0), and
+    // at h + 1 after a busy /64 h (the last interval of h runs on).
+    long[] points = new long[n + busyCount];
+    int p = 0;
+    for (int i = 0; i < n; i++) {
+      if (lo[i] == 0) {
+        points[p++] = hi[i];
+      }
+    }
+    for (int r = 0; r < busyCount; r++) {
+      if (busyHi[r] != -1L) {
+        points[p++] = busyHi[r] + 1;
+      }
+    }
+    long[] sorted = Arrays.copyOf(points, p);
+    for (int i = 0; i < p; i++) {
+      sorted[i] ^= Long.MIN_VALUE;
+    }
+    Arrays.sort(sorted);
+    long[] wHi = new long[p];
+    int[] wSet = new int[p];
+    int w = 0;
+    for (int i = 0; i < p; i++) {
+      long h = sorted[i] ^ Long.MIN_VALUE;
+      int set = setIds[containing(hi, lo, n, h, 0)];
+      if (w > 0 && (wHi[w - 1] == sorted[i] || wSet[w - 1] == set)) {
+        if (wHi[w - 1] == sorted[i]) {
+          wSet[w - 1] = set;
+        }
+        continue;
+      }
+      wHi[w] = sorted[i];
+      wSet[w++] = set;
+    }
+    int size = Integer.highestOneBit(Math.max(1, w - 1)) << 1;
+    wideHi = Arrays.copyOf(wHi, size);
+    wideSet = Arrays.copyOf(wSet, size);
+    for (int i = w; i < size; i++) {
+      wideHi[i] = Long.MAX_VALUE;
+      wideSet[i] = wSet[w - 1];
     }
   }
 
@@ -96,43 +144,44 @@ final class V6TagIndex {
   }
 
   int lookup(long hi, long lo) {
-    int t = (int) (hi >>> 32) ^ Integer.MIN_VALUE;
-    int[] keys = topKeys;
-    int j = 0;
-    int len = keys.length;
-    while (len > 1) {
-      int half = len >>> 1;
-      j = keys[j + half] <= t ? j + half : j;
-      len -= half;
+    long[] table = busy;
+    int slot = (int) ((hi * MIX) >>> hashShift);
+    long record;
+    while ((record = table[2 * slot + 1]) >= 0 && table[2 * slot] != hi) {
+      slot = (slot + 1) & hashMask;
     }
-    int info = j * 4;
-    if (keys[j] != t) {
-      return setIds[topInfo[info + 3]];
-    }
-    int o = topInfo[info + 2] + ((int) (hi >>> topInfo[info]) & topInfo[info + 1]);
-    int b = buckets[o];
-    int n = buckets[o + 1] - b + 1;
-    long kh = hi ^ Long.MIN_VALUE;
-    long kl = lo ^ Long.MIN_VALUE;
-    long[] sh = startHi;
-    long[] sl = startLo;
+    return record >= 0 ? inRecord((int) record, lo) : wide(hi);
+  }
+
+  private int inRecord(int record, long lo) {
+    int b = recordStart[record];
+    int n = recordStart[record + 1] - b;
+    long key = lo ^ Long.MIN_VALUE;
+    long[] s = recordLo;
     while (n > 1) {
       int half = n >>> 1;
-      int m = b + half;
-      long h = sh[m];
-      boolean atOrBelow = (h < kh) | ((h == kh) & (sl[m] <= kl));
-      b = atOrBelow ? m : b;
+      b = s[b + half] <= key ? b + half : b;
       n -= half;
     }
-    return setIds[b];
+    return recordSet[b];
+  }
+
+  private int wide(long hi) {
+    long key = hi ^ Long.MIN_VALUE;
+    long[] s = wideHi;
+    int b = 0;
+    for (int half = s.length >>> 1; half > 0; half >>>= 1) {
+      b = s[b + half] <= key ? b + half : b;
+    }
+    return wideSet[b];
   }
 
   int intervalCount() {
-    return startHi.length;
+    return intervals;
   }
 
   long footprintBytes() {
-    return 8L * (startHi.length + startLo.length) + 4L * (setIds.length + topKeys.length + topInfo.length
-        + buckets.length);
+    return 8L * (busy.length + recordLo.length + wideHi.length)
+        + 4L * (recordStart.length + recordSet.length + wideSet.length);
   }
 }

@@ -48,9 +48,10 @@ public record InputPath(String file, String path) {
 
   @Override
   public String toString() {
+    String json = path.startsWith("[") ? "$" + path : "$." + path;
     if (file.isEmpty()) {
-      return path.isEmpty() ? "$" : "$." + path;
+      return path.isEmpty() ? "$" : json;
     }
-    return path.isEmpty() ? file : file + ": $." + path;
+    return path.isEmpty() ? file : file + ": " + json;
   }
 }

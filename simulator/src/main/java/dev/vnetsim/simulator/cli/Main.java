@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     description = "Offline reachability simulator for Azure virtual networks.",
     subcommands = {
         ValidateCommand.class,
+        GenerateCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,48 @@
+package dev.vnetsim.benchmarks.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One row of JMH's JSON result ({@code -rf json}): benchmark, params, mode, score, error, unit, gc alloc rate. */
+record JmhResult(String benchmark, Map<String, String> params, String mode, double score, double error,
+    String unit, Double allocBytesPerOp) {
+
+  static List<JmhResult> read(Path file) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    List<JmhResult> out = new ArrayList<>();
+    for (JsonNode n : root) {
+      Map<String, String> params = new TreeMap<>();
+      n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+      JsonNode pm = n.path("primaryMetric");
+      JsonNode alloc = n.path("secondaryMetrics").path("·gc.alloc.rate.norm");
+      out.add(new JmhResult(n.path("benchmark").asText(), params, n.path("mode").asText(),
+          pm.path("score").asDouble(), pm.path("scoreError").asDouble(Double.NaN), pm.path("scoreUnit").asText(),
+          alloc.isMissingNode() ? null : alloc.path("score").asDouble()));
+    }
+    return out;
+  }
+
+  /** Short name: class and method without the package. */
+  String shortName() {
+    String b = benchmark;
+    int m = b.lastIndexOf('.');
+    int c = b.lastIndexOf('.', m - 1);
+    return c < 0 ? b : b.substring(c + 1);
+  }
+
+  /** Benchmark and every parameter: identifies the same measurement across runs. */
+  String key() {
+    return benchmark + params;
+  }
+
+  /** Higher is better for throughput; lower is better for time modes. */
+  boolean higherIsBetter() {
+    return mode.equals("thrpt");
+  }
+}

@@ -1,0 +1,593 @@
+package dev.vnetsim.simulator.engine;
+
+import static dev.vnetsim.simulator.engine.Walks.delivered;
+import static dev.vnetsim.simulator.engine.Walks.unsupported;
+
+import dev.vnetsim.model.Access;
+import dev.vnetsim.model.IpAddress;
+import dev.vnetsim.model.IpSet;
+import dev.vnetsim.model.Protocol;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.firewall.AzureFirewall;
+import dev.vnetsim.model.network.PrivateEndpoint;
+import dev.vnetsim.model.network.PublicIpAddress;
+import dev.vnetsim.simulator.policy.NsgPart;
+import dev.vnetsim.simulator.policy.NsgSpaceEvaluator;
+import dev.vnetsim.simulator.resolve.ConnectedPeering;
+import dev.vnetsim.simulator.resolve.GatewayPrefix;
+import dev.vnetsim.simulator.resolve.NetworkFacts;
+import dev.vnetsim.simulator.routing.EffectiveRoute;
+import dev.vnetsim.simulator.routing.EffectiveRouteTable;
+import dev.vnetsim.simulator.routing.RouteNextHopType;
+import dev.vnetsim.simulator.routing.RouteSource;
+import dev.vnetsim.simulator.trace.DecidedBy;
+import dev.vnetsim.simulator.trace.Disposition;
+import dev.vnetsim.simulator.trace.Egress;
+import dev.vnetsim.simulator.trace.FlowBox;
+import dev.vnetsim.simulator.trace.FlowSpace;
+import dev.vnetsim.simulator.trace.Hop;
+import dev.vnetsim.simulator.trace.Ports;
+import dev.vnetsim.simulator.trace.Step;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The set-valued counterpart of {@link PacketWalk}: the same stages, but each decision point (NSG rule list, route
+ * table, subnet and owner lookup, peering forwarded-traffic check, egress by protocol) splits the flow space into parts
+ * with one outcome each, and every part goes on along its own branch (DESIGN §1). The union of the parts is the input
+ * space; each part's outcome is that of every packet in it (checked by the engine's property test).
+ */
+final class SpaceWalk {
+
+  /** One part of the space and how it ended. */
+  record SpacePart(FlowSpace space, WalkResult result) {}
+
+  private interface Next {
+    List<SpacePart> go(FlowSpace space, Branch b);
+  }
+
+  /** Per-branch state: the path so far, appliances visited, routing budget and forwarding firewall. */
+  private static final class Branch {
+    final PathRecorder rec;
+    final List<ResourceId> appliances;
+    int hopsLeft;
+    AzureFirewall firewall;
+
+    Branch() {
+      rec = new PathRecorder();
+      appliances = new ArrayList<>();
+      hopsLeft = Walks.MAX_HOPS;
+    }
+
+    private Branch(Branch o) {
+      rec = o.rec.copy();
+      appliances = new ArrayList<>(o.appliances);
+      hopsLeft = o.hopsLeft;
+      firewall = o.firewall;
+    }
+
+    Branch copy() {
+      return new Branch(this);
+    }
+  }
+
+  private final DataPlane dp;
+
+  SpaceWalk(DataPlane dp) {
+    this.dp = dp;
+  }
+
+  private static List<SpacePart> end(FlowSpace s, Branch b, Disposition d, Optional<DecidedBy> by) {
+    return List.of(new SpacePart(s, b.rec.end(d, by)));
+  }
+
+  private static List<SpacePart> end(FlowSpace s, Branch b, Disposition d, Optional<DecidedBy> by, Egress e) {
+    return List.of(new SpacePart(s, b.rec.end(d, by, Optional.of(e))));
+  }
+
+  List<SpacePart> fromNic(NicPlane src, FlowSpace space) {
+    Branch b = new Branch();
+    b.rec.hop(src.nic().id(), Hop.Kind.NIC).step(new Step.Transit(Step.Type.ORIGINATED, Step.Action.ORIGINATED,
+        Optional.of(src.nic().id()), "from " + space.sources().firstAddress()));
+    return outbound(src, space, b);
+  }
+
+  private List<SpacePart> outbound(NicPlane nic, FlowSpace space, Branch b) {
+    SubnetPlane s = nic.subnet();
+    return nsg(space, b, nic.nsgOutbound(), Step.Type.NSG_OUTBOUND, "NIC", Disposition.DENIED_NSG_OUTBOUND, s,
+        (s1, b1) -> {
+          b1.rec.hop(s.subnet().id(), Hop.Kind.SUBNET);
+          return nsg(s1, b1, s.nsgOutbound(), Step.Type.NSG_OUTBOUND, "subnet", Disposition.DENIED_NSG_OUTBOUND, s,
+              (s2, b2) -> route(s, nic, s2, b2));
+        });
+  }
+
+  private List<SpacePart> route(SubnetPlane s, NicPlane sender, FlowSpace space, Branch b) {
+    EffectiveRouteTable t = s.routes();
+    if (--b.hopsLeft < 0) {
+      b.rec.step(new Step.Transit(Step.Type.LOOP, Step.Action.DROPPED, Optional.empty(), "more than "
+          + Walks.MAX_HOPS + " routing decisions"));
+      return end(space, b, Disposition.LOOP, b.rec.lastRoute());
+    }
+    if (!t.unresolved().isEmpty()) {
+      b.rec.step(unsupported(Optional.of(t.container()), String.join("; ", t.unresolved())));
+      return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    List<SpacePart> out = new ArrayList<>();
+    FlowSpace rest = space;
+    for (int i = 0; i < t.routes().size() && !rest.isEmpty(); i++) {
+      IpSet region = t.region(i);
+      if (region.isEmpty()) {
+        continue;
+      }
+      FlowSpace part = rest.restrictDestination(region);
+      if (part.isEmpty()) {
+        continue;
+      }
+      rest = rest.restrictDestination(IpSet.ALL.difference(region));
+      Branch nb = b.copy();
+      EffectiveRoute r = t.route(i);
+      nb.rec.step(Walks.routeStep(s, r));
+      if (r.source() == RouteSource.USER && r.addressPrefix().stream().anyMatch(p -> p.prefixLength() == 0)
+          && part.destinations().intersects(Reserved.SET)) {
+        nb.rec.assume(Assumptions.FORCED_TUNNEL_RESERVED.line());
+      }
+      out.addAll(afterRoute(s, sender, r, part, nb));
+    }
+    if (!rest.isEmpty()) {
+      Branch nb = b.copy();
+      nb.rec.step(new Step.Routing(Step.Action.DROPPED, t.container(), "System Route", "no route to "
+          + rest.destinations()));
+      out.addAll(end(rest, nb, Disposition.NULL_ROUTED, nb.rec.lastRoute()));
+    }
+    return out;
+  }
+
+  private List<SpacePart> afterRoute(SubnetPlane s, NicPlane sender, EffectiveRoute r, FlowSpace space, Branch b) {
+    ResourceId vnet = s.subnet().virtualNetwork();
+    return switch (r.nextHopType()) {
+      case NONE -> end(space, b, Disposition.NULL_ROUTED, b.rec.lastRoute());
+      case VNET_LOCAL -> inVnet(vnet, space, b);
+      case VNET_PEERING, VNET_GLOBAL_PEERING -> viaPeering(s, r, space, b);
+      case VIRTUAL_NETWORK_GATEWAY -> viaGateway(vnet, r, space, b);
+      case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> {
+        b.rec.step(new Step.Transit(Step.Type.EGRESS, Step.Action.EXITED, Optional.of(s.subnet().id()),
+            "via service endpoint; the service sees the private source " + space.sources().firstAddress() + " (§6)"));
+        yield end(space, b, Disposition.EXITS_NETWORK, Optional.empty(), new Egress(Egress.Type.SERVICE_ENDPOINT,
+            Optional.of(s.subnet().id()), Optional.empty()));
+      }
+      case INTERNET -> internet(s, sender, space, b);
+      case VIRTUAL_APPLIANCE -> viaAppliance(s, r, space, b);
+      case INTERFACE_ENDPOINT -> toPrivateEndpoint(s, r.target().orElseThrow(), space, b);
+    };
+  }
+
+  private List<SpacePart> internet(SubnetPlane s, NicPlane sender, FlowSpace space, Branch b) {
+    if (b.firewall != null) {
+      AzureFirewall fw = b.firewall;
+      b.rec.step(new Step.Transit(Step.Type.EGRESS, Step.Action.EXITED, Optional.of(fw.id()), "via Azure Firewall "
+          + fw.name()));
+      return end(space, b, Disposition.EXITS_NETWORK, Optional.empty(), new Egress(Egress.Type.FIREWALL,
+          Optional.of(fw.id()), Optional.empty()));
+    }
+    List<SpacePart> out = new ArrayList<>();
+    for (boolean ports : new boolean[] {true, false}) {
+      FlowSpace part = space.intersect(new FlowBox(IpSet.ALL, IpSet.ALL,
+          ports ? FlowBox.WITH_PORTS : FlowBox.WITHOUT_PORTS, Ports.ALL, Ports.ALL));
+      if (part.isEmpty()) {
+        continue;
+      }
+      Branch nb = b.copy();
+      Walks.EgressDecision d = Walks.egress(dp, sender, s, ports ? Protocol.TCP : Protocol.ICMP);
+      nb.rec.step(d.step());
+      d.assumption().ifPresent(nb.rec::assume);
+      Optional<DecidedBy> by = d.disposition() == Disposition.NO_OUTBOUND_CONNECTIVITY ? nb.rec.lastRoute()
+          : Optional.empty();
+      out.add(new SpacePart(part, nb.rec.end(d.disposition(), by, d.egress())));
+    }
+    return out;
+  }
+
+  private List<SpacePart> inVnet(ResourceId vnet, FlowSpace space, Branch b) {
+    List<SpacePart> out = new ArrayList<>();
+    for (Map.Entry<SubnetPlane, IpSet> e : dp.splitBySubnet(vnet, space.destinations()).entrySet()) {
+      FlowSpace part = space.restrictDestination(e.getValue());
+      Branch nb = b.copy();
+      if (e.getKey() == null) {
+        nb.rec.step(unsupported(Optional.of(vnet), e.getValue() + " is in no subnet of " + vnet.name()
+            + " in the input"));
+        out.addAll(end(part, nb, Disposition.INSUFFICIENT_INFO, Optional.empty()));
+      } else {
+        out.addAll(arrive(e.getKey(), part, nb));
+      }
+    }
+    return out;
+  }
+
+  private List<SpacePart> arrive(SubnetPlane t, FlowSpace space, Branch b) {
+    List<SpacePart> out = new ArrayList<>();
+    FlowSpace rest = space;
+    for (Map.Entry<DataPlane.Owner, IpSet> o : dp.owners(t)) {
+      if (o.getKey().privateEndpoint().isEmpty()) {
+        continue;
+      }
+      FlowSpace part = rest.restrictDestination(o.getValue());
+      if (!part.isEmpty()) {
+        rest = rest.restrictDestination(IpSet.ALL.difference(o.getValue()));
+        out.addAll(atPrivateEndpoint(o.getKey().privateEndpoint().get(), t, part, b.copy()));
+      }
+    }
+    if (rest.isEmpty()) {
+      return out;
+    }
+    b.rec.hop(t.subnet().id(), Hop.Kind.SUBNET);
+    out.addAll(nsg(rest, b, t.nsgInbound(), Step.Type.NSG_INBOUND, "subnet", Disposition.DENIED_NSG_INBOUND, t,
+        (s1, b1) -> toNics(t, s1, b1)));
+    return out;
+  }
+
+  private List<SpacePart> toNics(SubnetPlane t, FlowSpace space, Branch b) {
+    List<SpacePart> out = new ArrayList<>();
+    FlowSpace rest = space;
+    for (Map.Entry<DataPlane.Owner, IpSet> o : dp.owners(t)) {
+      if (o.getKey().nic().isEmpty() || rest.isEmpty()) {
+        continue;
+      }
+      FlowSpace part = rest.restrictDestination(o.getValue());
+      if (!part.isEmpty()) {
+        rest = rest.restrictDestination(IpSet.ALL.difference(o.getValue()));
+        out.addAll(atNic(o.getKey().nic().get(), part, b.copy()));
+      }
+    }
+    if (!rest.isEmpty()) {
+      Branch nb = b.copy();
+      nb.rec.step(unsupported(Optional.of(t.subnet().id()), "no NIC with address " + rest.destinations()
+          + " is in the input"));
+      out.addAll(end(rest, nb, Disposition.INSUFFICIENT_INFO, Optional.empty()));
+    }
+    return out;
+  }
+
+  private List<SpacePart> atNic(NicPlane nic, FlowSpace space, Branch b) {
+    b.rec.hop(nic.nic().id(), Hop.Kind.NIC);
+    return nsg(space, b, nic.nsgInbound(), Step.Type.NSG_INBOUND, "NIC", Disposition.DENIED_NSG_INBOUND,
+        nic.subnet(), (s1, b1) -> {
+          b1.rec.step(delivered(nic.nic().id(), "to " + s1.destinations().firstAddress()));
+          return end(s1, b1, Disposition.DELIVERED, Optional.empty());
+        });
+  }
+
+  private List<SpacePart> atPrivateEndpoint(PrivateEndpoint pe, SubnetPlane t, FlowSpace space, Branch b) {
+    b.rec.hop(t.subnet().id(), Hop.Kind.SUBNET);
+    Next deliver = (s1, b1) -> {
+      b1.rec.hop(pe.id(), Hop.Kind.PRIVATE_ENDPOINT);
+      if (!Walks.approved(pe)) {
+        b1.rec.step(new Step.Transit(Step.Type.DELIVERED, Step.Action.DROPPED, Optional.of(pe.id()),
+            "no Approved private link connection (§5.1)"));
+        return end(s1, b1, Disposition.NULL_ROUTED, Optional.empty());
+      }
+      b1.rec.step(delivered(pe.id(), "to private endpoint " + pe.name()));
+      return end(s1, b1, Disposition.DELIVERED, Optional.empty());
+    };
+    if (t.subnet().privateEndpointNetworkPolicies().nsgApplies()) {
+      return nsg(space, b, t.nsgInbound(), Step.Type.NSG_INBOUND, "subnet", Disposition.DENIED_NSG_INBOUND, t,
+          deliver);
+    }
+    return deliver.go(space, b);
+  }
+
+  private List<SpacePart> toPrivateEndpoint(SubnetPlane s, ResourceId peId, FlowSpace space, Branch b) {
+    PrivateEndpoint pe = dp.topology().privateEndpoints().get(peId);
+    SubnetPlane t = pe == null ? null : dp.subnetOf(pe).orElse(null);
+    if (t == null) {
+      b.rec.step(unsupported(Optional.of(peId), "the private endpoint's subnet is not in the input"));
+      return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    return crossIfPeered(s, t.subnet().virtualNetwork(), space, b, (s1, b1) -> atPrivateEndpoint(pe, t, s1, b1));
+  }
+
+  private List<SpacePart> crossIfPeered(SubnetPlane s, ResourceId toVnet, FlowSpace space, Branch b, Next next) {
+    ResourceId from = s.subnet().virtualNetwork();
+    if (from.equals(toVnet)) {
+      return next.go(space, b);
+    }
+    Optional<ConnectedPeering> p = Walks.peeringTo(dp, from, toVnet);
+    if (p.isEmpty()) {
+      b.rec.step(unsupported(Optional.of(toVnet), toVnet.name() + " is not directly peered with " + from.name()));
+      return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    return cross(s, p.get(), space, b, next);
+  }
+
+  /** Splits by whether the source is outside the sending VNet (forwarded traffic, §7). */
+  private List<SpacePart> cross(SubnetPlane s, ConnectedPeering p, FlowSpace space, Branch b, Next next) {
+    IpSet own = s.vnet().map(NetworkFacts::addressSpace).orElse(IpSet.EMPTY);
+    List<SpacePart> out = new ArrayList<>();
+    for (boolean forwarded : new boolean[] {false, true}) {
+      FlowSpace part = space.restrictSource(forwarded ? IpSet.ALL.difference(own) : own);
+      if (part.isEmpty()) {
+        continue;
+      }
+      Branch nb = b.copy();
+      nb.rec.hop(p.peering().id(), Hop.Kind.PEERING);
+      Optional<Walks.Refusal> refusal = Walks.refusePeering(p, forwarded);
+      if (refusal.isPresent()) {
+        nb.rec.step(refusal.get().step());
+        out.addAll(end(part, nb, refusal.get().disposition(), refusal.get().decidedBy()));
+        continue;
+      }
+      nb.rec.step(Walks.peeringStep(p));
+      if (!p.peering().allowVirtualNetworkAccess()) {
+        nb.rec.assume(Assumptions.PEERING_ACCESS.line(p.peering().name()));
+      }
+      out.addAll(next.go(part, nb));
+    }
+    return out;
+  }
+
+  private List<SpacePart> viaPeering(SubnetPlane s, EffectiveRoute r, FlowSpace space, Branch b) {
+    ResourceId remote = r.target().orElseThrow();
+    Optional<ConnectedPeering> p = Walks.peeringTo(dp, s.subnet().virtualNetwork(), remote);
+    if (p.isEmpty()) {
+      b.rec.step(unsupported(Optional.of(remote), "no connected peering to " + remote.name()));
+      return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    return cross(s, p.get(), space, b, (s1, b1) -> inVnet(remote, s1, b1));
+  }
+
+  private List<SpacePart> viaGateway(ResourceId vnet, EffectiveRoute r, FlowSpace space, Branch b) {
+    List<GatewayPrefix> prefixes = new ArrayList<>(dp.facts().gatewayRoutes(vnet).prefixes());
+    prefixes.sort(Comparator.comparingInt((GatewayPrefix g) -> g.prefix().prefixLength()).reversed());
+    List<SpacePart> out = new ArrayList<>();
+    FlowSpace rest = space;
+    for (GatewayPrefix g : prefixes) {
+      FlowSpace part = rest.restrictDestination(g.prefix().toIpSet());
+      if (!part.isEmpty()) {
+        rest = rest.restrictDestination(IpSet.ALL.difference(g.prefix().toIpSet()));
+        out.addAll(gateway(vnet, r, Optional.of(g), part, b.copy()));
+      }
+    }
+    if (!rest.isEmpty()) {
+      out.addAll(gateway(vnet, r, Optional.empty(), rest, b.copy()));
+    }
+    return out;
+  }
+
+  private List<SpacePart> gateway(ResourceId vnet, EffectiveRoute r, Optional<GatewayPrefix> g, FlowSpace space,
+      Branch b) {
+    Optional<ResourceId> gw = r.target().or(() -> g.map(GatewayPrefix::gateway))
+        .or(() -> dp.facts().gateway(vnet).map(x -> x.id()));
+    if (gw.isEmpty()) {
+      b.rec.step(unsupported(Optional.of(vnet), "no virtual network gateway for " + vnet.name() + " in the input"));
+      return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    b.rec.hop(gw.get(), Hop.Kind.VIRTUAL_NETWORK_GATEWAY);
+    if (g.isPresent() && dp.topology().virtualNetworks().containsKey(g.get().origin())) {
+      b.rec.step(new Step.Transit(Step.Type.GATEWAY, Step.Action.FORWARDED, gw, "VNet-to-VNet connection to "
+          + g.get().origin().name()));
+      return inVnet(g.get().origin(), space, b);
+    }
+    b.rec.step(new Step.Transit(Step.Type.GATEWAY, Step.Action.EXITED, gw, "toward on-premises"
+        + g.map(x -> " (" + x.origin().name() + ")").orElse("")));
+    return end(space, b, Disposition.EXITS_NETWORK, Optional.empty(), new Egress(Egress.Type.VIRTUAL_NETWORK_GATEWAY,
+        gw, Optional.empty()));
+  }
+
+  private List<SpacePart> viaAppliance(SubnetPlane s, EffectiveRoute r, FlowSpace space, Branch b) {
+    if (r.nextHopIpAddress().isEmpty()) {
+      b.rec.step(unsupported(r.routeId(), "route " + r.ruleName() + " has no next hop IP"));
+      return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    IpAddress ip = r.nextHopIpAddress().get(0);
+    Walks.Appliance a = Walks.applianceAt(dp, ip);
+    if (a instanceof Walks.UnknownAppliance u) {
+      b.rec.step(unsupported(Optional.empty(), u.why()));
+      return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    if (a instanceof Walks.FirewallAppliance fa) {
+      return viaFirewall(s, fa.firewall(), space, b);
+    }
+    NicPlane nva = ((Walks.NicAppliance) a).nic();
+    return crossIfPeered(s, nva.subnet().subnet().virtualNetwork(), space, b, (s1, b1) -> atAppliance(nva, ip, s1,
+        b1));
+  }
+
+  private List<SpacePart> atAppliance(NicPlane nva, IpAddress ip, FlowSpace space, Branch b) {
+    if (b.appliances.contains(nva.nic().id())) {
+      return loop(nva.nic().id(), Hop.Kind.VIRTUAL_APPLIANCE, space, b);
+    }
+    b.appliances.add(nva.nic().id());
+    SubnetPlane t = nva.subnet();
+    b.rec.hop(t.subnet().id(), Hop.Kind.SUBNET);
+    return nsg(space, b, t.nsgInbound(), Step.Type.NSG_INBOUND, "subnet", Disposition.DENIED_NSG_INBOUND, t,
+        (s1, b1) -> {
+          b1.rec.hop(nva.nic().id(), Hop.Kind.VIRTUAL_APPLIANCE);
+          return nsg(s1, b1, nva.nsgInbound(), Step.Type.NSG_INBOUND, "NIC", Disposition.DENIED_NSG_INBOUND, t,
+              (s2, b2) -> forward(nva, ip, s2, b2));
+        });
+  }
+
+  private List<SpacePart> forward(NicPlane nva, IpAddress ip, FlowSpace space, Branch b) {
+    List<SpacePart> out = new ArrayList<>();
+    FlowSpace own = space.restrictDestination(nva.addresses());
+    if (!own.isEmpty()) {
+      Branch nb = b.copy();
+      nb.rec.step(delivered(nva.nic().id(), "to " + own.destinations().firstAddress()));
+      out.addAll(end(own, nb, Disposition.DELIVERED, Optional.empty()));
+    }
+    FlowSpace rest = space.restrictDestination(IpSet.ALL.difference(nva.addresses()));
+    if (rest.isEmpty()) {
+      return out;
+    }
+    if (!nva.ipForwarding()) {
+      b.rec.step(new Step.Transit(Step.Type.IP_FORWARDING, Step.Action.DROPPED, Optional.of(nva.nic().id()),
+          "IP forwarding is disabled on " + nva.nic().name() + ": Azure drops packets not addressed to it (§2.3)"));
+      out.addAll(end(rest, b, Disposition.NULL_ROUTED, Optional.of(DecidedBy.route(nva.nic().id(),
+          "enableIPForwarding"))));
+      return out;
+    }
+    b.rec.step(new Step.Transit(Step.Type.IP_FORWARDING, Step.Action.FORWARDED, Optional.of(nva.nic().id()),
+        "virtual appliance " + ip + " forwards (IP forwarding enabled)"));
+    b.rec.assume(Assumptions.APPLIANCE_FORWARDS.line(nva.nic().name() + " " + ip));
+    SubnetPlane t = nva.subnet();
+    out.addAll(nsg(rest, b, nva.nsgOutbound(), Step.Type.NSG_OUTBOUND, "NIC", Disposition.DENIED_NSG_OUTBOUND, t,
+        (s1, b1) -> {
+          b1.rec.hop(t.subnet().id(), Hop.Kind.SUBNET);
+          return nsg(s1, b1, t.nsgOutbound(), Step.Type.NSG_OUTBOUND, "subnet", Disposition.DENIED_NSG_OUTBOUND, t,
+              (s2, b2) -> route(t, nva, s2, b2));
+        }));
+    return out;
+  }
+
+  private List<SpacePart> viaFirewall(SubnetPlane s, AzureFirewall fw, FlowSpace space, Branch b) {
+    SubnetPlane fs = fw.ipConfigurations().stream().flatMap(c -> c.subnet().stream()).findFirst()
+        .flatMap(dp::subnet).orElse(null);
+    if (fs == null) {
+      b.rec.step(unsupported(Optional.of(fw.id()), "the firewall's subnet is not in the input"));
+      return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    return crossIfPeered(s, fs.subnet().virtualNetwork(), space, b, (s1, b1) -> {
+      if (b1.appliances.contains(fw.id())) {
+        return loop(fw.id(), Hop.Kind.FIREWALL, s1, b1);
+      }
+      b1.appliances.add(fw.id());
+      b1.rec.hop(fw.id(), Hop.Kind.FIREWALL);
+      List<SpacePart> out = new ArrayList<>();
+      for (FirewallStage.Outcome o : dp.firewallStage().evaluate(fw, s1)) {
+        Branch nb = b1.copy();
+        if (o.verdict() == FirewallStage.Verdict.UNKNOWN) {
+          nb.rec.step(unsupported(Optional.of(fw.id()), o.detail()));
+          out.addAll(end(o.space(), nb, Disposition.INSUFFICIENT_INFO, Optional.empty()));
+          continue;
+        }
+        nb.rec.step(FirewallSteps.step(fw, o));
+        if (o.verdict() == FirewallStage.Verdict.DENY) {
+          out.addAll(end(o.space(), nb, Disposition.DENIED_FIREWALL, o.decidedBy()));
+          continue;
+        }
+        nb.firewall = fw;
+        nb.rec.hop(fs.subnet().id(), Hop.Kind.SUBNET);
+        out.addAll(route(fs, null, o.space(), nb));
+      }
+      return out;
+    });
+  }
+
+  private static List<SpacePart> loop(ResourceId again, Hop.Kind kind, FlowSpace space, Branch b) {
+    int from = b.appliances.indexOf(again);
+    StringBuilder cycle = new StringBuilder();
+    for (int i = from; i < b.appliances.size(); i++) {
+      cycle.append(b.appliances.get(i).name()).append(" -> ");
+    }
+    cycle.append(again.name());
+    b.rec.hop(again, kind).step(new Step.Transit(Step.Type.LOOP, Step.Action.DROPPED, Optional.of(again),
+        "routing loop: " + cycle));
+    return end(space, b, Disposition.LOOP, b.rec.lastRoute());
+  }
+
+  /** From the Internet to a public IP; the space's destination is the public address, as the parts report it. */
+  List<SpacePart> fromInternet(PublicIpAddress pip, FlowSpace space) {
+    IpSet publicSide = space.destinations();
+    List<SpacePart> out = new ArrayList<>();
+    for (SpacePart p : translatedFromInternet(pip, space)) {
+      FlowSpace original = FlowSpace.EMPTY;
+      for (FlowBox x : p.space().boxes()) {
+        original = original.union(FlowSpace.of(x.withDestination(publicSide)));
+      }
+      out.add(new SpacePart(original, p.result()));
+    }
+    return out;
+  }
+
+  private List<SpacePart> translatedFromInternet(PublicIpAddress pip, FlowSpace space) {
+    Branch b = new Branch();
+    b.rec.hop(Walks.INTERNET, Hop.Kind.INTERNET).step(new Step.Transit(Step.Type.ORIGINATED,
+        Step.Action.ORIGINATED, Optional.empty(), "from " + space.sources().firstAddress()));
+    b.rec.hop(pip.id(), Hop.Kind.PUBLIC_IP);
+    PacketWalk.InboundTarget target = PacketWalk.InboundTarget.of(dp, pip);
+    if (target.failure().isPresent()) {
+      b.rec.step(target.failure().get().step());
+      return end(space, b, target.failure().get().disposition(), Optional.empty());
+    }
+    NicPlane nic = target.nic().orElseThrow();
+    IpAddress priv = target.privateAddress().orElseThrow();
+    b.rec.step(new Step.Transit(Step.Type.INBOUND_NAT, Step.Action.TRANSLATED, Optional.of(pip.id()),
+        pip.ipAddress().map(Object::toString).orElse(pip.name()) + " -> " + priv));
+    FlowSpace translated = FlowSpace.EMPTY;
+    for (FlowBox x : space.boxes()) {
+      translated = translated.union(FlowSpace.of(x.withDestination(IpSet.of(priv))));
+    }
+    EffectiveRouteTable t = nic.subnet().routes();
+    List<SpacePart> out = new ArrayList<>();
+    FlowSpace direct = FlowSpace.EMPTY;
+    for (int i = 0; i < t.routes().size(); i++) {
+      IpSet region = t.region(i);
+      FlowSpace part = translated.restrictSource(region);
+      if (part.isEmpty()) {
+        continue;
+      }
+      EffectiveRoute br = t.route(i);
+      if (br.nextHopType() == RouteNextHopType.INTERNET) {
+        direct = direct.union(part);
+        continue;
+      }
+      Branch nb = b.copy();
+      nb.rec.step(new dev.vnetsim.simulator.trace.Step.Routing(Step.Action.DROPPED, t.container(), br.ruleName(),
+          "replies to " + part.sources().firstAddress() + " would follow " + Walks.describe(br)
+              + ", not the Internet: no direct inbound path (§2.4.4)"));
+      out.addAll(end(part, nb, Disposition.NO_INBOUND_PATH, nb.rec.lastRoute()));
+    }
+    if (direct.isEmpty()) {
+      return out;
+    }
+    if (pip.sku() == PublicIpAddress.Sku.STANDARD && nic.nsgInbound().isEmpty()
+        && nic.subnet().nsgInbound().isEmpty()) {
+      b.rec.step(new Step.Transit(Step.Type.INBOUND_NAT, Step.Action.DROPPED, Optional.of(pip.id()),
+          "a Standard SKU public IP is closed to inbound traffic unless an NSG on the NIC or subnet allows it"
+              + " (§1.10); neither has an NSG"));
+      out.addAll(end(direct, b, Disposition.NO_INBOUND_PATH, Optional.empty()));
+      return out;
+    }
+    SubnetPlane s = nic.subnet();
+    b.rec.hop(s.subnet().id(), Hop.Kind.SUBNET);
+    out.addAll(nsg(direct, b, s.nsgInbound(), Step.Type.NSG_INBOUND, "subnet", Disposition.DENIED_NSG_INBOUND, s,
+        (s1, b1) -> atNic(nic, s1, b1)));
+    return out;
+  }
+
+  /** Splits by the NSG's deciding rules; allowed parts go on to {@code next}. */
+  private List<SpacePart> nsg(FlowSpace space, Branch b, Optional<NsgPlane> p, Step.Type type, String level,
+      Disposition denied, SubnetPlane ctx, Next next) {
+    if (p.isEmpty()) {
+      return next.go(space, b);
+    }
+    NsgPlane n = p.get();
+    if (n.missing()) {
+      b.rec.step(Walks.missingNsg(type, n, level));
+      return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    List<SpacePart> out = new ArrayList<>();
+    for (NsgPart part : NsgSpaceEvaluator.evaluate(n.resolved().get(), space)) {
+      Branch nb = b.copy();
+      nb.rec.step(Walks.nsgStep(type, part.rule(), part.certain(), level));
+      if (!part.certain()) {
+        out.addAll(end(part.space(), nb, Disposition.INSUFFICIENT_INFO, Optional.of(part.rule().decidedBy())));
+        continue;
+      }
+      Walks.ruleAssumptions(nb.rec, part.rule(), ctx);
+      if (part.rule().rule().protocol() == Protocol.ANY && part.space().boxes().stream()
+          .anyMatch(x -> x.protocols().contains(Protocol.ESP) || x.protocols().contains(Protocol.AH))) {
+        nb.rec.assume(Assumptions.ANY_PROTOCOL.line());
+      }
+      if (part.rule().access() == Access.DENY) {
+        out.addAll(end(part.space(), nb, denied, Optional.of(part.rule().decidedBy())));
+      } else {
+        out.addAll(next.go(part.space(), nb));
+      }
+    }
+    return out;
+  }
+}

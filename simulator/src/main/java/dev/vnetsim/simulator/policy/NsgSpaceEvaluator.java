@@ -1,0 +1,40 @@
+package dev.vnetsim.simulator.policy;
+
+import dev.vnetsim.simulator.trace.FlowSpace;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Set-valued NSG evaluation: splits a flow space into parts each decided by one rule, scanning rules in evaluation
+ * order and removing what each rule matches from what is left (azure-semantics.md §1.4: first match decides; the
+ * DenyAll default rule leaves nothing over). A rule with an unresolved term yields a certain part (what it surely
+ * matches) and an uncertain one (what it may match), and removes both.
+ */
+public final class NsgSpaceEvaluator {
+  private NsgSpaceEvaluator() {}
+
+  public static List<NsgPart> evaluate(ResolvedNsg nsg, FlowSpace space) {
+    List<NsgPart> out = new ArrayList<>();
+    FlowSpace rest = space;
+    for (ResolvedRule r : nsg.rules()) {
+      if (rest.isEmpty()) {
+        break;
+      }
+      FlowSpace sure = r.certainRegion();
+      FlowSpace hit = rest.intersect(sure);
+      if (!hit.isEmpty()) {
+        out.add(new NsgPart(hit, r, true));
+      }
+      rest = rest.minus(sure);
+      if (!r.certain() && !rest.isEmpty()) {
+        FlowSpace maybe = r.possibleRegion();
+        FlowSpace unsure = rest.intersect(maybe);
+        if (!unsure.isEmpty()) {
+          out.add(new NsgPart(unsure, r, false));
+        }
+        rest = rest.minus(maybe);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.vnetsim.simulator.policy;
+
+import com.google.common.collect.ImmutableRangeSet;
+import com.google.common.collect.ImmutableSet;
+import dev.vnetsim.model.Access;
+import dev.vnetsim.model.IpSet;
+import dev.vnetsim.model.Protocol;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.security.SecurityRule;
+import dev.vnetsim.simulator.trace.DecidedBy;
+import dev.vnetsim.simulator.trace.FlowBox;
+import dev.vnetsim.simulator.trace.FlowSpace;
+import java.util.Optional;
+
+/**
+ * An NSG rule with its address terms resolved in one subnet context (tags, ASGs) and its ports as range sets. When a
+ * source or destination term could not be resolved ({@code unknown}), {@code source}/{@code destination} hold the known
+ * part and the flag says the true set may be larger: packets only the larger set would match are
+ * {@code INSUFFICIENT_INFO} at this rule.
+ */
+public record ResolvedRule(
+    ResourceId nsg,
+    SecurityRule rule,
+    IpSet source,
+    boolean sourceUnknown,
+    IpSet destination,
+    boolean destinationUnknown,
+    ImmutableSet<Protocol> protocols,
+    ImmutableRangeSet<Integer> sourcePorts,
+    ImmutableRangeSet<Integer> destinationPorts,
+    Optional<String> unknown) {
+
+  public boolean certain() {
+    return unknown.isEmpty();
+  }
+
+  public Access access() {
+    return rule.access();
+  }
+
+  public DecidedBy decidedBy() {
+    return DecidedBy.rule(nsg, rule.qualifiedName(), rule.priority());
+  }
+
+  /** The packets the rule surely matches. */
+  public FlowSpace certainRegion() {
+    return FlowSpace.union(FlowBox.of(source, destination, protocols, sourcePorts, destinationPorts));
+  }
+
+  /** The packets the rule may match (unknown address terms taken as everything). */
+  public FlowSpace possibleRegion() {
+    return FlowSpace.union(FlowBox.of(sourceUnknown ? IpSet.ALL : source, destinationUnknown ? IpSet.ALL : destination,
+        protocols, sourcePorts, destinationPorts));
+  }
+}

@@ -1,0 +1,104 @@
+package dev.vnetsim.simulator.routing;
+
+import com.google.common.collect.ImmutableList;
+import dev.vnetsim.model.IpAddress;
+import dev.vnetsim.model.IpSet;
+import dev.vnetsim.model.ResourceId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A subnet's effective routes (what Azure shows for every NIC in the subnet) and their compiled longest-prefix-match
+ * table. Lookups return the index of the winning route, or -1. {@code unresolved} lists routes whose prefixes could not
+ * be resolved: any flow routed by this table is then {@code INSUFFICIENT_INFO}, since such a route may win LPM.
+ */
+public final class EffectiveRouteTable {
+
+  private final ResourceId subnet;
+  private final Optional<ResourceId> routeTable;
+  private final ImmutableList<EffectiveRoute> routes;
+  private final Fib fib;
+  private final ImmutableList<String> unresolved;
+  private volatile Map<Integer, IpSet> regions;
+
+  EffectiveRouteTable(ResourceId subnet, Optional<ResourceId> routeTable, ImmutableList<EffectiveRoute> routes,
+      Fib fib, ImmutableList<String> unresolved) {
+    this.subnet = subnet;
+    this.routeTable = routeTable;
+    this.routes = routes;
+    this.fib = fib;
+    this.unresolved = unresolved;
+  }
+
+  public ResourceId subnet() {
+    return subnet;
+  }
+
+  public Optional<ResourceId> routeTable() {
+    return routeTable;
+  }
+
+  /** The container named by {@code decidedBy} for a route: the route table, or the subnet when none is attached. */
+  public ResourceId container() {
+    return routeTable.orElse(subnet);
+  }
+
+  public ImmutableList<EffectiveRoute> routes() {
+    return routes;
+  }
+
+  public EffectiveRoute route(int index) {
+    return routes.get(index);
+  }
+
+  public Fib fib() {
+    return fib;
+  }
+
+  public ImmutableList<String> unresolved() {
+    return unresolved;
+  }
+
+  /** Index of the route that wins for an IPv4 address (as an unsigned int); allocation-free. */
+  public int lookupV4(int address) {
+    return fib.lookupV4(address);
+  }
+
+  public int lookup(IpAddress a) {
+    return fib.lookup(a);
+  }
+
+  /** The destinations a route wins for (empty for an Invalid route). */
+  public IpSet region(int routeIndex) {
+    Map<Integer, IpSet> r = regions;
+    if (r == null) {
+      r = fib.regions();
+      regions = r;
+    }
+    return r.getOrDefault(routeIndex, IpSet.EMPTY);
+  }
+
+  /** Network Watcher next hop for a destination (azure-semantics.md §2.5). */
+  public NextHopResult nextHop(IpAddress destination) {
+    int i = lookup(destination);
+    if (i < 0) {
+      return new NextHopResult(RouteNextHopType.NONE, Optional.empty(), "System Route", Optional.empty());
+    }
+    EffectiveRoute r = routes.get(i);
+    String table = r.source() == RouteSource.USER ? routeTable.map(ResourceId::value).orElse("System Route")
+        : "System Route";
+    return new NextHopResult(r.nextHopType(), r.nextHopIpAddress().stream().findFirst(), table, Optional.of(r));
+  }
+
+  /** {@code {"value":[…]}} in the shape of Azure's effective route table (DESIGN §3 {@code routes}). */
+  public Map<String, Object> toJsonMap() {
+    List<Object> value = new ArrayList<>();
+    routes.forEach(r -> value.add(r.toJsonMap()));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("value", value);
+    return m;
+  }
+}

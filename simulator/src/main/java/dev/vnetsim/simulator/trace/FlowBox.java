@@ -1,0 +1,154 @@
+package dev.vnetsim.simulator.trace;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableRangeSet;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
+import dev.vnetsim.model.IpSet;
+import dev.vnetsim.model.Protocol;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * One box of a flow space: source addresses × destination addresses × protocols × source ports × destination
+ * ports. Invariant: the protocols are all port-carrying (TCP, UDP) or all port-less (ICMP, ESP, AH), and port-less
+ * boxes have all ports — so box algebra on the five dimensions is exact (ports mean nothing without TCP/UDP).
+ */
+public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> protocols,
+    ImmutableRangeSet<Integer> sourcePorts, ImmutableRangeSet<Integer> destinationPorts) {
+
+  public static final ImmutableSet<Protocol> WITH_PORTS = Sets.immutableEnumSet(Protocol.TCP, Protocol.UDP);
+  public static final ImmutableSet<Protocol> WITHOUT_PORTS =
+      Sets.immutableEnumSet(Protocol.ICMP, Protocol.ESP, Protocol.AH);
+  public static final ImmutableSet<Protocol> ALL_PROTOCOLS = Sets.immutableEnumSet(EnumSet.complementOf(
+      EnumSet.of(Protocol.ANY)));
+
+  public FlowBox {
+    checkNotNull(source, "source");
+    checkNotNull(destination, "destination");
+    checkArgument(!protocols.contains(Protocol.ANY), "protocols are concrete");
+    checkArgument(WITH_PORTS.containsAll(protocols) || WITHOUT_PORTS.containsAll(protocols),
+        "a box mixes protocols with and without ports: %s", protocols);
+    if (!protocols.isEmpty() && WITHOUT_PORTS.containsAll(protocols)) {
+      sourcePorts = Ports.ALL;
+      destinationPorts = Ports.ALL;
+    }
+  }
+
+  /** The concrete protocols a rule or query protocol stands for ({@code *} = all five, assumption ANY_PROTOCOL). */
+  public static ImmutableSet<Protocol> expand(Protocol p) {
+    return p == Protocol.ANY ? ALL_PROTOCOLS : Sets.immutableEnumSet(p);
+  }
+
+  /** Boxes for any protocol mix: split into the port-carrying and the port-less part. */
+  public static List<FlowBox> of(IpSet source, IpSet destination, ImmutableSet<Protocol> protocols,
+      ImmutableRangeSet<Integer> sourcePorts, ImmutableRangeSet<Integer> destinationPorts) {
+    List<FlowBox> out = new ArrayList<>(2);
+    ImmutableSet<Protocol> withPorts = Sets.immutableEnumSet(Sets.intersection(protocols, WITH_PORTS));
+    ImmutableSet<Protocol> without = Sets.immutableEnumSet(Sets.intersection(protocols, WITHOUT_PORTS));
+    if (!withPorts.isEmpty()) {
+      out.add(new FlowBox(source, destination, withPorts, sourcePorts, destinationPorts));
+    }
+    if (!without.isEmpty()) {
+      out.add(new FlowBox(source, destination, without, Ports.ALL, Ports.ALL));
+    }
+    out.removeIf(FlowBox::isEmpty);
+    return out;
+  }
+
+  public static FlowBox point(Flow f) {
+    return new FlowBox(IpSet.of(f.source()), IpSet.of(f.destination()), Sets.immutableEnumSet(f.protocol()),
+        Ports.single(f.sourcePort()), Ports.single(f.destinationPort()));
+  }
+
+  public boolean hasPorts() {
+    return WITH_PORTS.containsAll(protocols);
+  }
+
+  public boolean isEmpty() {
+    return source.isEmpty() || destination.isEmpty() || protocols.isEmpty() || sourcePorts.isEmpty()
+        || destinationPorts.isEmpty();
+  }
+
+  public boolean contains(Flow f) {
+    return protocols.contains(f.protocol()) && source.contains(f.source()) && destination.contains(f.destination())
+        && (!f.protocol().hasPorts()
+            || sourcePorts.contains(f.sourcePort()) && destinationPorts.contains(f.destinationPort()));
+  }
+
+  public FlowBox withSource(IpSet s) {
+    return new FlowBox(s, destination, protocols, sourcePorts, destinationPorts);
+  }
+
+  public FlowBox withDestination(IpSet d) {
+    return new FlowBox(source, d, protocols, sourcePorts, destinationPorts);
+  }
+
+  public FlowBox withProtocols(ImmutableSet<Protocol> p) {
+    return new FlowBox(source, destination, p, sourcePorts, destinationPorts);
+  }
+
+  public FlowBox intersect(FlowBox o) {
+    return new FlowBox(source.intersection(o.source), destination.intersection(o.destination),
+        Sets.immutableEnumSet(Sets.intersection(protocols, o.protocols)),
+        sourcePorts.intersection(o.sourcePorts), destinationPorts.intersection(o.destinationPorts));
+  }
+
+  /** {@code this \ o} as at most five disjoint non-empty boxes. */
+  public List<FlowBox> minus(FlowBox o) {
+    FlowBox common = intersect(o);
+    if (common.isEmpty()) {
+      return isEmpty() ? List.of() : List.of(this);
+    }
+    List<FlowBox> out = new ArrayList<>(5);
+    FlowBox rest = this;
+    add(out, rest.withSource(rest.source.difference(o.source)));
+    rest = rest.withSource(common.source);
+    add(out, rest.withDestination(rest.destination.difference(o.destination)));
+    rest = rest.withDestination(common.destination);
+    add(out, rest.withProtocols(Sets.immutableEnumSet(Sets.difference(rest.protocols, o.protocols))));
+    rest = rest.withProtocols(common.protocols);
+    if (rest.hasPorts()) {
+      add(out, new FlowBox(rest.source, rest.destination, rest.protocols, rest.sourcePorts.difference(o.sourcePorts),
+          rest.destinationPorts));
+      add(out, new FlowBox(rest.source, rest.destination, rest.protocols, common.sourcePorts,
+          rest.destinationPorts.difference(o.destinationPorts)));
+    }
+    return out;
+  }
+
+  private static void add(List<FlowBox> out, FlowBox b) {
+    if (!b.isEmpty()) {
+      out.add(b);
+    }
+  }
+
+  /** Whether the box holds exactly one packet. */
+  public boolean isPoint() {
+    return protocols.size() == 1 && single(source) && single(destination)
+        && (!hasPorts() || Ports.ranges(sourcePorts).size() == 1 && sourcePorts.span().lowerEndpoint() + 1
+            == sourcePorts.span().upperEndpoint() && destinationPorts.span().lowerEndpoint() + 1
+            == destinationPorts.span().upperEndpoint());
+  }
+
+  private static boolean single(IpSet s) {
+    List<dev.vnetsim.model.IpAddress[]> r = s.ranges();
+    return r.size() == 1 && r.get(0)[0].equals(r.get(0)[1]);
+  }
+
+  /** The one packet of a point box (or the smallest packet of any box). */
+  public Flow firstPacket() {
+    Protocol p = protocols.iterator().next();
+    int sp = hasPorts() ? Ports.first(sourcePorts) : 0;
+    int dp = hasPorts() ? Ports.first(destinationPorts) : 0;
+    return new Flow(source.firstAddress(), destination.firstAddress(), p, sp, dp);
+  }
+
+  public ImmutableList<String> protocolNames() {
+    return protocols.stream().map(Protocol::armName).collect(ImmutableList.toImmutableList());
+  }
+}

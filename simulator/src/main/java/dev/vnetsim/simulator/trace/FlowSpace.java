@@ -1,0 +1,148 @@
+package dev.vnetsim.simulator.trace;
+
+import com.google.common.collect.ImmutableList;
+import dev.vnetsim.model.IpFamily;
+import dev.vnetsim.model.IpSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A set of packets as a union of pairwise disjoint, non-empty {@link FlowBox}es (DESIGN §1). A concrete packet is a
+ * space of one point box. Decision points split a space into parts with one outcome each.
+ */
+public record FlowSpace(ImmutableList<FlowBox> boxes) {
+
+  public static final FlowSpace EMPTY = new FlowSpace(ImmutableList.of());
+
+  /** A space from boxes that may overlap (made disjoint here). */
+  public static FlowSpace union(Iterable<FlowBox> boxes) {
+    FlowSpace s = EMPTY;
+    for (FlowBox b : boxes) {
+      s = s.union(new FlowSpace(ImmutableList.of(b)));
+    }
+    return s;
+  }
+
+  public static FlowSpace of(FlowBox box) {
+    return box.isEmpty() ? EMPTY : new FlowSpace(ImmutableList.of(box));
+  }
+
+  public static FlowSpace of(Flow packet) {
+    return of(FlowBox.point(packet));
+  }
+
+  public boolean isEmpty() {
+    return boxes.isEmpty();
+  }
+
+  public boolean contains(Flow f) {
+    for (FlowBox b : boxes) {
+      if (b.contains(f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public FlowSpace intersect(FlowBox box) {
+    ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
+    for (FlowBox b : boxes) {
+      FlowBox i = b.intersect(box);
+      if (!i.isEmpty()) {
+        out.add(i);
+      }
+    }
+    return new FlowSpace(out.build());
+  }
+
+  public FlowSpace intersect(FlowSpace other) {
+    ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
+    for (FlowBox o : other.boxes) {
+      out.addAll(intersect(o).boxes);
+    }
+    return new FlowSpace(out.build());
+  }
+
+  public FlowSpace minus(FlowBox box) {
+    List<FlowBox> out = new ArrayList<>();
+    for (FlowBox b : boxes) {
+      out.addAll(b.minus(box));
+    }
+    return new FlowSpace(ImmutableList.copyOf(out));
+  }
+
+  public FlowSpace minus(FlowSpace other) {
+    FlowSpace s = this;
+    for (FlowBox o : other.boxes) {
+      if (s.isEmpty()) {
+        break;
+      }
+      s = s.minus(o);
+    }
+    return s;
+  }
+
+  public FlowSpace union(FlowSpace other) {
+    if (isEmpty()) {
+      return other;
+    }
+    return new FlowSpace(ImmutableList.<FlowBox>builder().addAll(boxes).addAll(other.minus(this).boxes).build());
+  }
+
+  /** Only packets whose destination is in {@code dst}. */
+  public FlowSpace restrictDestination(IpSet dst) {
+    ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
+    for (FlowBox b : boxes) {
+      FlowBox i = b.withDestination(b.destination().intersection(dst));
+      if (!i.isEmpty()) {
+        out.add(i);
+      }
+    }
+    return new FlowSpace(out.build());
+  }
+
+  /** Only packets whose source is in {@code src}. */
+  public FlowSpace restrictSource(IpSet src) {
+    ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
+    for (FlowBox b : boxes) {
+      FlowBox i = b.withSource(b.source().intersection(src));
+      if (!i.isEmpty()) {
+        out.add(i);
+      }
+    }
+    return new FlowSpace(out.build());
+  }
+
+  /** Only packets of one address family (source and destination both). */
+  public FlowSpace family(IpFamily f) {
+    IpSet all = f == IpFamily.IPV4 ? IpSet.ALL_V4 : IpSet.ALL_V6;
+    return restrictSource(all).restrictDestination(all);
+  }
+
+  /** The union of the boxes' destinations. */
+  public IpSet destinations() {
+    IpSet s = IpSet.EMPTY;
+    for (FlowBox b : boxes) {
+      s = s.union(b.destination());
+    }
+    return s;
+  }
+
+  /** The union of the boxes' sources. */
+  public IpSet sources() {
+    IpSet s = IpSet.EMPTY;
+    for (FlowBox b : boxes) {
+      s = s.union(b.source());
+    }
+    return s;
+  }
+
+  public boolean isPoint() {
+    return boxes.size() == 1 && boxes.get(0).isPoint();
+  }
+
+  @Override
+  public String toString() {
+    return boxes.toString();
+  }
+}
