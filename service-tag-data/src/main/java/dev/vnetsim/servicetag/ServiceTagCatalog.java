@@ -51,9 +51,7 @@ public final class ServiceTagCatalog {
     }
     this.idsByLowerName = ImmutableMap.copyOf(byName);
     this.idsByBaseAndRegion = ImmutableMap.copyOf(byRegion);
-    long T0=System.nanoTime();
     TagIndexBuilder.Built built = TagIndexBuilder.build(tags);
-    System.err.printf("index %.0f ms%n", (System.nanoTime()-T0)/1e6);
     this.v4 = built.v4();
     this.v6 = built.v6();
     this.sets = built.sets();

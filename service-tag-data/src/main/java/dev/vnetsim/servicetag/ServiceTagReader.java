@@ -153,7 +153,6 @@ public final class ServiceTagReader {
     if (changeNumber == null) {
       throw error("changeNumber", "is required");
     }
-    System.err.printf("ipsets %.0f ms, prefixes v6 %.0f ms v4 %.0f ms%n", OF/1e6, PF/1e6, P4/1e6);
     SnapshotProvenance provenance = new SnapshotProvenance(cloud, changeNumber, date, file, bundledSample);
     return ServiceTagCatalog.of(provenance, tags, warnings);
   }
@@ -220,11 +219,9 @@ public final class ServiceTagReader {
     if (props == null) {
       throw error(path + ".properties", "is required");
     }
-    long T=System.nanoTime();
-    try { return ServiceTag.of(name, props.region, props.systemService, props.networkFeatures, props.changeNumber,
-        props.prefixes); } finally { OF += System.nanoTime()-T; }
+    return ServiceTag.of(name, props.region, props.systemService, props.networkFeatures, props.changeNumber,
+        props.prefixes);
   }
-  static long OF, PF, P4;
 
   private record Properties(long changeNumber, String region, String systemService,
       ImmutableList<String> networkFeatures, ImmutableList<Cidr> prefixes) {}
@@ -273,7 +270,7 @@ public final class ServiceTagReader {
       }
       String text = p.getText();
       try {
-        long T=System.nanoTime(); out.add(Prefixes.parse(text)); if (text.indexOf(':')>=0) PF += System.nanoTime()-T; else P4 += System.nanoTime()-T;
+        out.add(Prefixes.parse(text));
       } catch (InvalidTopologyException ex) {
         throw ex.under(new InputPath(file, at));
       }

@@ -21,11 +21,8 @@ final class TagIndexBuilder {
       throw new IllegalArgumentException("too many tags: " + tags.size());
     }
     TagSets sets = new TagSets();
-    long T0=System.nanoTime();
     V4TagIndex v4 = buildV4(tags, sets);
-    long T1=System.nanoTime();
     V6TagIndex v6 = buildV6(tags, sets);
-    System.err.printf("v4 %.0f v6 %.0f ms%n", (T1-T0)/1e6, (System.nanoTime()-T1)/1e6);
     sets.freeze(tags.stream().map(ServiceTag::name).toList());
     return new Built(v4, v6, sets);
   }
@@ -65,10 +62,7 @@ final class TagIndexBuilder {
       }
       out.add(0, point, active.intern(sets));
     }
-    long T=System.nanoTime();
-    V4TagIndex x = new V4TagIndex(out.lo, out.setIds, out.n);
-    System.err.printf("v4 ctor %.0f ms%n", (System.nanoTime()-T)/1e6);
-    return x;
+    return new V4TagIndex(out.lo, out.setIds, out.n);
   }
 
   private static V6TagIndex buildV6(List<ServiceTag> tags, TagSets sets) {
@@ -113,10 +107,7 @@ final class TagIndexBuilder {
       }
       out.add(h, l, active.intern(sets));
     }
-    long T=System.nanoTime();
-    V6TagIndex x = new V6TagIndex(out.hi, out.lo, out.setIds, out.n);
-    System.err.printf("v6 ctor %.0f ms%n", (System.nanoTime()-T)/1e6);
-    return x;
+    return new V6TagIndex(out.hi, out.lo, out.setIds, out.n);
   }
 
   /** The indexes {@code 0..m-1} ordered by the unsigned 128-bit value (hi[i], lo[i]) (a stable merge sort). */

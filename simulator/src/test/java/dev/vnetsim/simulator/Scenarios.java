@@ -326,7 +326,7 @@ public final class Scenarios {
   public final class RouteTableSpec {
     final String name;
     boolean disableBgp;
-    final List<Route> routes = new ArrayList<>();
+    public final List<Route> routes = new ArrayList<>();
 
     RouteTableSpec(String name) {
       this.name = name;

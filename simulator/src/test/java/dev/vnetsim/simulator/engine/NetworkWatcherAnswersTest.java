@@ -45,6 +45,9 @@ class NetworkWatcherAnswersTest {
         .containsEntry("ruleName", "securityRules/NicSsh")
         .containsEntry("nsg", Scenarios.id("networkSecurityGroups", "web1-nsg").value());
     assertThat(verify(s, Direction.INBOUND, "10.0.1.4", 80, "10.0.2.4", 40000)).containsEntry("access", "Deny")
+        .containsEntry("ruleName", "securityRules/NicDeny80")
+        .containsEntry("nsg", Scenarios.id("networkSecurityGroups", "web1-nsg").value());
+    assertThat(verify(s, Direction.INBOUND, "10.0.1.4", 80, "198.51.100.1", 40000)).containsEntry("access", "Deny")
         .containsEntry("ruleName", "defaultSecurityRules/DenyAllInBound")
         .containsEntry("nsg", Scenarios.id("networkSecurityGroups", "web-nsg").value());
     assertThat(verify(s, Direction.OUTBOUND, "10.0.1.4", 40000, "10.0.2.4", 443)).containsEntry("access", "Allow")
