@@ -21,11 +21,22 @@ import java.util.function.Function;
  */
 final class Json {
   private final JsonNode node;
-  private final InputPath path;
+  // The path is built only when asked for (errors, warnings): loading a large estate reads millions of nodes.
+  private final Json parent;
+  private final String key;
+  private final int index;
+  private InputPath path;
 
   private Json(JsonNode node, InputPath path) {
-    this.node = node == null ? MissingNode.getInstance() : node;
+    this(node, null, null, -1);
     this.path = path;
+  }
+
+  private Json(JsonNode node, Json parent, String key, int index) {
+    this.node = node == null ? MissingNode.getInstance() : node;
+    this.parent = parent;
+    this.key = key;
+    this.index = index;
   }
 
   static Json root(JsonNode node, String file) {
@@ -39,11 +50,16 @@ final class Json {
 
   /** A text node at this node's path (one part of a comma-separated value). */
   Json withText(String text) {
-    return new Json(TextNode.valueOf(text), path);
+    return new Json(TextNode.valueOf(text), path());
   }
 
   InputPath path() {
-    return path;
+    InputPath p = path;
+    if (p == null) {
+      p = key != null ? parent.path().key(key) : parent.path().index(index);
+      path = p;
+    }
+    return p;
   }
 
   JsonNode node() {
@@ -66,13 +82,17 @@ final class Json {
   /** The member {@code key} of this object, matched case-insensitively; a missing node (with its path) if absent. */
   Json get(String key) {
     if (node.isObject()) {
+      JsonNode exact = node.get(key);
+      if (exact != null) {
+        return new Json(exact, this, key, -1);
+      }
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (e.getKey().equalsIgnoreCase(key)) {
-          return new Json(e.getValue(), path.key(e.getKey()));
+          return new Json(e.getValue(), this, e.getKey(), -1);
         }
       }
     }
-    return new Json(MissingNode.getInstance(), path.key(key));
+    return new Json(MissingNode.getInstance(), this, key, -1);
   }
 
   /** An ARM property: {@code properties.key} when present, else {@code key} on the object itself. */
@@ -107,7 +127,7 @@ final class Json {
     }
     List<Json> out = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
-      out.add(new Json(node.get(i), path.index(i)));
+      out.add(new Json(node.get(i), this, null, i));
     }
     return out;
   }
@@ -197,12 +217,12 @@ final class Json {
     try {
       return parser.apply(s);
     } catch (InvalidTopologyException e) {
-      throw e.under(path);
+      throw e.under(path());
     }
   }
 
   InvalidTopologyException error(String reason) {
-    return new InvalidTopologyException(path, reason);
+    return new InvalidTopologyException(path(), reason);
   }
 
   /** A short rendering of the value for messages: {@code '10.0.0.1'}, {@code 5}, {@code a list}. */
