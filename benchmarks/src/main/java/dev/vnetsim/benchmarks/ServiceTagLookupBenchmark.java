@@ -4,6 +4,7 @@ import com.google.common.collect.TreeRangeMap;
 import dev.vnetsim.benchmarks.fixtures.ServiceTagFixtures;
 import dev.vnetsim.benchmarks.fixtures.ServiceTagFixtures.U128;
 import dev.vnetsim.servicetag.ServiceTagCatalog;
+import dev.vnetsim.servicetag.ServiceTagReader;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv4.IPv4AddressAssociativeTrie;
 import inet.ipaddr.ipv6.IPv6Address;
@@ -110,7 +111,7 @@ public class ServiceTagLookupBenchmark {
           int expected = catalog.lookupV4(stream[from + i]);
           if (got[i] != expected) {
             throw new IllegalStateException(variant + " answers set " + got[i] + " " + catalog.tagSet(got[i])
-                + " for " + IPv4Address.class.getSimpleName() + " " + new IPv4Address(stream[from + i])
+                + " for " + new IPv4Address(stream[from + i])
                 + ", expected " + expected + " " + catalog.tagSet(expected));
           }
         }
@@ -272,6 +273,6 @@ public class ServiceTagLookupBenchmark {
   @Warmup(iterations = 5)
   @Measurement(iterations = 10)
   public ServiceTagCatalog loadPublic(PublicFile data) {
-    return dev.vnetsim.servicetag.ServiceTagReader.read(data.file);
+    return ServiceTagReader.read(data.file);
   }
 }

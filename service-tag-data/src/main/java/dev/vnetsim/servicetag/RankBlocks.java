@@ -64,6 +64,7 @@ final class RankBlocks {
     int b = block * STRIDE;
     int word = p >>> 6;
     long meta = blocks[b + 4];
+    // Shift counts are taken modulo 64, so this keeps the bits at and below p within its word (all 64 for p % 64 = 63).
     long below = blocks[b + word] & ((2L << p) - 1);
     int rank = (int) ((meta >>> (32 + (word << 3))) & 0xFF) + Long.bitCount(below);
     return values[(int) meta + rank - 1];

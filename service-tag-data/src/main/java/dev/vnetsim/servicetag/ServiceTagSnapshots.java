@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  *
  * <p>The cache directory is, in order: system property {@value #CACHE_DIR_PROPERTY}, environment variable
  * {@value #CACHE_DIR_ENV}, {@code $XDG_CACHE_HOME/vnetsim}, {@code ~/.cache/vnetsim}. "Newest" means the latest
- * {@code _YYYYMMDD} date in the file name; files with the same date (or none) are ordered by modification time, then
- * by name, and dated files come before undated ones.
+ * {@code _YYYYMMDD} date in the file name; among files of the same date the latest modified wins, then the greatest
+ * name; an undated name ({@code ServiceTags_Public.json}) is taken only when no name has a date.
  */
 public final class ServiceTagSnapshots {
   public static final String CACHE_DIR_PROPERTY = "vnetsim.cache.dir";

@@ -9,11 +9,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -208,11 +210,17 @@ public final class ServiceTagUpdater {
     if (e instanceof HttpTimeoutException) {
       return "no answer in time";
     }
-    if (e instanceof ConnectException) {
-      return e.getMessage() == null || e.getMessage().isBlank() ? "connection refused" : e.getMessage();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return "host name not found";
+      }
     }
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
+    }
+    return e instanceof ConnectException ? "could not connect" : e.getClass().getSimpleName();
   }
 
   private static InvalidTopologyException failure(URI uri, String reason) {

@@ -1,12 +1,15 @@
 package dev.vnetsim.servicetag;
 
+import java.util.Arrays;
+
 /**
  * Address to tag-set id for IPv4, as a three-level 16-8-8 multibit trie over the elementary intervals of all tag
- * prefixes. Level 1 is a direct table on the top 16 bits; levels 2 (/24s within a /16) and 3 (addresses within a
- * /24) are {@link RankBlocks}. An entry is either a tag-set id ({@code >= 0}, the whole range has one set) or the
- * complement of a block index one level down. The lookup reads all three levels unconditionally (a leaf above reads
- * the dummy block 0 below) and picks the answer with masks, so it has no data-dependent branches, no loops and no
- * allocation. Built once; never changes.
+ * prefixes. Level 1 is a direct table on the top 16 bits; level 2 is a direct table of 256 entries (one per /24) for
+ * each /16 that holds interval boundaries; level 3 is a {@link RankBlocks} block (256 addresses) for each /24 that
+ * holds boundaries. An entry of levels 1 and 2 is either a tag-set id ({@code >= 0}: the whole range has one set) or
+ * the complement of a block index one level down. The lookup reads all three levels unconditionally (a leaf above
+ * reads the dummy block 0 below) and picks the answer with masks, so it has no data-dependent branches, no loops and
+ * no allocation. On the Public file: 767 level-2 and 10,792 level-3 blocks, about 1.6 MB. Built once; never changes.
  */
 final class V4TagIndex {
   private final int[] level1;
@@ -60,12 +63,12 @@ final class V4TagIndex {
         slots2[s] = ~blocks3.add(positions, values, count);
       }
       if ((blocks2 + 1) * 256 > direct2.length) {
-        direct2 = java.util.Arrays.copyOf(direct2, direct2.length * 2);
+        direct2 = Arrays.copyOf(direct2, direct2.length * 2);
       }
       System.arraycopy(slots2, 0, direct2, blocks2 * 256, 256);
       level1[c] = ~blocks2++;
     }
-    level2 = java.util.Arrays.copyOf(direct2, blocks2 * 256);
+    level2 = Arrays.copyOf(direct2, blocks2 * 256);
     level3 = blocks3.blocks();
     level3Values = blocks3.values();
   }

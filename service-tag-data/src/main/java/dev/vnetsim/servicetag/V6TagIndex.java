@@ -4,12 +4,14 @@ import java.util.Arrays;
 
 /**
  * Address to tag-set id for IPv6. Tag prefixes come in two kinds: short ones (/64 and shorter) and long ones
- * (/117-/128) that sit inside a few thousand /64s. The index follows that split, but answers exactly for any input:
+ * (/117-/128) that sit near the start of a few thousand /64s. The index follows that split, but answers exactly for
+ * any input:
  *
  * <ul>
  *   <li>a <em>busy</em> /64 is one where some elementary interval starts inside it (not at its first address); a
- *       hash table on the high 64 bits finds its record, whose interval starts (low 64 bits) are searched with a
- *       branch-free binary search;
+ *       hash table on the high 64 bits finds its record. When all the record's starts lie in the first 4096
+ *       addresses, a branch-free two-level {@link RankBlocks} trie on low-word bits 11-4 and 3-0 answers; otherwise
+ *       a binary search over the record's starts does;
  *   <li>every other /64 lies inside one interval, so its answer depends on the high 64 bits only: a branch-free
  *       binary search with a fixed number of steps over the sorted high-word boundaries gives it.
  * </ul>
@@ -29,6 +31,15 @@ final class V6TagIndex {
   /** Low words of the interval starts of all busy records, sign-flipped; each record's first entry is 0. */
   private final long[] recordLo;
   private final int[] recordSet;
+  /** Per record, its {@link RankBlocks} block over low-word bits 11-4 (entries: a set id, or the complement of a
+   *  block over bits 3-0), or -1 when a start lies beyond the first 4096 addresses (then a binary search). */
+  private final int[] recordTrie;
+  /** Per record, the set of its last interval (the answer above the first 4096 addresses). */
+  private final int[] recordLast;
+  private final long[] trieUpper;
+  private final int[] trieUpperValues;
+  private final long[] trieLower;
+  private final int[] trieLowerValues;
   /** Boundaries of the high-word function for other /64s, sign-flipped, padded to a power of two. */
   private final long[] wideHi;
   private final int[] wideSet;
@@ -83,6 +94,56 @@ final class V6TagIndex {
     recordStart[busyCount] = m;
     recordLo = Arrays.copyOf(rLo, m);
     recordSet = Arrays.copyOf(rSet, m);
+
+    // Records whose starts all lie in the first 4096 addresses of their /64 (nearly all: the long prefixes are
+    // /117-/128 near the start of a /64) also get a two-level trie on low-word bits 11-4 and 3-0.
+    recordTrie = new int[busyCount];
+    recordLast = new int[busyCount];
+    RankBlocks upper = new RankBlocks();
+    RankBlocks lower = new RankBlocks();
+    int[] slots = new int[256];
+    int[] positions = new int[256];
+    int[] values = new int[256];
+    for (int r = 0; r < busyCount; r++) {
+      int from = recordStart[r];
+      int to = recordStart[r + 1];
+      recordLast[r] = recordSet[to - 1];
+      if ((recordLo[to - 1] ^ Long.MIN_VALUE) >>> 12 != 0) {
+        recordTrie[r] = -1;
+        continue;
+      }
+      int k = from;
+      for (int slot = 0; slot < 256; slot++) {
+        long first = (long) slot << 4;
+        while (k + 1 < to && (recordLo[k + 1] ^ Long.MIN_VALUE) <= first) {
+          k++;
+        }
+        if (k + 1 >= to || (recordLo[k + 1] ^ Long.MIN_VALUE) >= first + 16) {
+          slots[slot] = recordSet[k];
+          continue;
+        }
+        int count = 0;
+        positions[count] = 0;
+        values[count++] = recordSet[k];
+        for (int j = k + 1; j < to && (recordLo[j] ^ Long.MIN_VALUE) < first + 16; j++) {
+          positions[count] = (int) ((recordLo[j] ^ Long.MIN_VALUE) - first);
+          values[count++] = recordSet[j];
+        }
+        slots[slot] = ~lower.add(positions, values, count);
+      }
+      int count = 0;
+      for (int slot = 0; slot < 256; slot++) {
+        if (slot == 0 || slots[slot] != slots[slot - 1]) {
+          positions[count] = slot;
+          values[count++] = slots[slot];
+        }
+      }
+      recordTrie[r] = upper.add(positions, values, count);
+    }
+    trieUpper = upper.blocks();
+    trieUpperValues = upper.values();
+    trieLower = lower.blocks();
+    trieLowerValues = lower.values();
 
     // The answer for a non-busy /64 at high word h is the set at (h, 0). It can change at h for a start (h, 0), and
     // at h + 1 after a busy /64 h (the last interval of h runs on).
@@ -154,6 +215,14 @@ final class V6TagIndex {
   }
 
   private int inRecord(int record, long lo) {
+    int trie = recordTrie[record];
+    if (trie >= 0) {
+      int e1 = RankBlocks.get(trieUpper, trieUpperValues, trie, (int) (lo >>> 4) & 0xFF);
+      int down = e1 >> 31;
+      int e2 = RankBlocks.get(trieLower, trieLowerValues, ~e1 & down, (int) lo & 0xF);
+      int inTrie = (e1 & ~down) | (e2 & down);
+      return (lo >>> 12) == 0 ? inTrie : recordLast[record];
+    }
     int b = recordStart[record];
     int n = recordStart[record + 1] - b;
     long key = lo ^ Long.MIN_VALUE;
@@ -181,7 +250,8 @@ final class V6TagIndex {
   }
 
   long footprintBytes() {
-    return 8L * (busy.length + recordLo.length + wideHi.length)
-        + 4L * (recordStart.length + recordSet.length + wideSet.length);
+    return 8L * (busy.length + recordLo.length + wideHi.length + trieUpper.length + trieLower.length)
+        + 4L * (recordStart.length + recordSet.length + wideSet.length + recordTrie.length + recordLast.length
+        + trieUpperValues.length + trieLowerValues.length);
   }
 }

@@ -41,6 +41,7 @@ class ServiceTagUpdaterTest {
   private ExecutorService executor;
   private String base;
   private byte[] chinaFile;
+  private Thread watchdog;
 
   @BeforeEach
   void startServer() throws IOException {
@@ -67,7 +68,7 @@ class ServiceTagUpdaterTest {
     server.createContext("/download/", ex -> reply(ex, 200, chinaFile));
     server.createContext("/cut/", ex -> reply(ex, 200, Arrays.copyOf(chinaFile, chinaFile.length / 2)));
     server.start();
-    Thread watchdog = new Thread(() -> {
+    watchdog = new Thread(() -> {
       try {
         Thread.sleep(60_000);
         server.stop(0);
@@ -81,6 +82,7 @@ class ServiceTagUpdaterTest {
 
   @AfterEach
   void stopServer() {
+    watchdog.interrupt();
     server.stop(0);
     executor.shutdownNow();
   }
@@ -164,7 +166,7 @@ class ServiceTagUpdaterTest {
     assertThatThrownBy(() -> updater.update(ServiceTagCloud.PUBLIC, cache))
         .isInstanceOf(InvalidTopologyException.class)
         .hasMessage("http://" + host + "/en-us/download/details.aspx?id=56519: cannot update service tags: cannot "
-            + "reach " + host + " (connection refused); check the network or proxy, or download the file by hand and "
+            + "reach " + host + " (could not connect); check the network or proxy, or download the file by hand and "
             + "pass it with --service-tags FILE");
     assertThat(cacheFiles()).isEmpty();
   }

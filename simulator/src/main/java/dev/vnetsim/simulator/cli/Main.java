@@ -14,6 +14,12 @@ import picocli.CommandLine.Spec;
     subcommands = {
         ValidateCommand.class,
         GenerateCommand.class,
+        RoutesCommand.class,
+        NextHopCommand.class,
+        FlowVerifyCommand.class,
+        TraceCommand.class,
+        GraphCommand.class,
+        TagsCommand.class,
     })
 public final class Main implements Runnable {
 

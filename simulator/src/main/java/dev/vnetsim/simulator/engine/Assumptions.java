@@ -38,9 +38,11 @@ public enum Assumptions {
   PEERING_REGION("the remote VNet of a peering is not in the input; the peering is shown as regional (VNetPeering)");
 
   private final String text;
+  private final String line;
 
   Assumptions(String text) {
     this.text = text;
+    this.line = name() + ": " + text;
   }
 
   public String text() {
@@ -49,7 +51,7 @@ public enum Assumptions {
 
   /** {@code CODE: text}, as traces list it. */
   public String line() {
-    return name() + ": " + text;
+    return line;
   }
 
   /** An assumption about one resource ({@code CODE (detail): text}). */

@@ -63,6 +63,7 @@ public final class DataPlane {
   private final Map<ResourceId, Fib> subnetsOfVnet = new HashMap<>();
   private final Map<ResourceId, List<Map.Entry<Owner, IpSet>>> ownersInSubnet = new HashMap<>();
   private final Map<IpAddress, PublicIpAddress> publicIpByAddress = new HashMap<>();
+  private final Map<ResourceId, IpSet> vnetSpaces = new HashMap<>();
   private final Map<IpAddress, AzureFirewall> firewallByAddress = new HashMap<>();
   private final Map<IpAddress, LoadBalancer> loadBalancerByFrontend = new HashMap<>();
 
@@ -81,13 +82,14 @@ public final class DataPlane {
       Optional<NatGateway> nat = s.natGateway().map(id -> topology.natGateways().get(id));
       SubnetPlane plane = new SubnetPlane(sa.size(), s, topology.virtualNetworkOf(s), vt, routes,
           s.networkSecurityGroup().map(id -> nsg(nsgCache, id, Direction.INBOUND, vt)),
-          s.networkSecurityGroup().map(id -> nsg(nsgCache, id, Direction.OUTBOUND, vt)), nat);
+          s.networkSecurityGroup().map(id -> nsg(nsgCache, id, Direction.OUTBOUND, vt)), nat, s.virtualNetwork());
       sp.put(s.id(), plane);
       sa.add(plane);
     }
     subnets = ImmutableMap.copyOf(sp);
     subnetArray = sa.toArray(new SubnetPlane[0]);
     for (VirtualNetwork v : topology.virtualNetworks().values()) {
+      vnetSpaces.put(v.id(), NetworkFacts.addressSpace(v));
       Map<Cidr, Integer> prefixes = new LinkedHashMap<>();
       for (Subnet s : v.subnets()) {
         SubnetPlane p = subnets.get(s.id());
@@ -296,6 +298,11 @@ public final class DataPlane {
 
   public Optional<LoadBalancer> loadBalancerAt(IpAddress a) {
     return Optional.ofNullable(loadBalancerByFrontend.get(a));
+  }
+
+  /** A VNet's address space (empty when the VNet is not in the input). */
+  public IpSet vnetSpace(ResourceId vnet) {
+    return vnetSpaces.getOrDefault(vnet, IpSet.EMPTY);
   }
 
   /** The subnet of a private endpoint. */

@@ -218,11 +218,7 @@ public final class DataPlaneEngine implements ReachabilityEngine {
     }
     if (to instanceof Endpoint.Addresses a && isSingleAddress(a.addresses())) {
       IpAddress addr = a.addresses().firstAddress();
-      Optional<PublicIpAddress> pip = dp.publicIpAt(addr);
-      if (pip.isPresent()) {
-        return pip;
-      }
-      return dp.nicAt(addr).flatMap(x -> x.publicIps().stream().findFirst()).filter(x -> false);
+      return dp.publicIpAt(addr); // a private address has no inbound path from the Internet (§1.10)
     }
     return Optional.empty();
   }

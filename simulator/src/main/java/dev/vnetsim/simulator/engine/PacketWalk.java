@@ -87,12 +87,11 @@ final class PacketWalk {
       return rec.end(Disposition.NULL_ROUTED, rec.lastRoute());
     }
     EffectiveRoute r = t.route(i);
-    rec.step(Walks.routeStep(s, r));
-    if (r.source() == RouteSource.USER && r.addressPrefix().stream().anyMatch(p -> p.prefixLength() == 0)
-        && Reserved.SET.contains(f.destination())) {
+    rec.step(Walks.routeStep(s, i));
+    if (r.source() == RouteSource.USER && Reserved.isDefaultRoute(r) && Reserved.SET.contains(f.destination())) {
       rec.assume(Assumptions.FORCED_TUNNEL_RESERVED.line());
     }
-    ResourceId vnet = s.subnet().virtualNetwork();
+    ResourceId vnet = s.vnetId();
     return switch (r.nextHopType()) {
       case NONE -> rec.end(Disposition.NULL_ROUTED, rec.lastRoute());
       case VNET_LOCAL -> inVnet(vnet);
@@ -193,13 +192,13 @@ final class PacketWalk {
       rec.step(unsupported(Optional.of(peId), "the private endpoint's subnet is not in the input"));
       return rec.end(Disposition.INSUFFICIENT_INFO, Optional.empty());
     }
-    WalkResult r = crossIfPeered(s, t.subnet().virtualNetwork());
+    WalkResult r = crossIfPeered(s, t.vnetId());
     return r != null ? r : atPrivateEndpoint(pe, t);
   }
 
   /** Crosses the peering to another VNet when needed; null when the packet may go on. */
   private WalkResult crossIfPeered(SubnetPlane s, ResourceId toVnet) {
-    ResourceId from = s.subnet().virtualNetwork();
+    ResourceId from = s.vnetId();
     if (from.equals(toVnet)) {
       return null;
     }
@@ -212,7 +211,7 @@ final class PacketWalk {
   }
 
   private WalkResult cross(SubnetPlane s, ConnectedPeering p) {
-    boolean forwarded = s.vnet().map(v -> !NetworkFacts.addressSpace(v).contains(f.source())).orElse(true);
+    boolean forwarded = !dp.vnetSpace(s.vnetId()).contains(f.source());
     rec.hop(p.peering().id(), Hop.Kind.PEERING);
     Optional<Walks.Refusal> refusal = Walks.refusePeering(p, forwarded);
     if (refusal.isPresent()) {
@@ -228,7 +227,7 @@ final class PacketWalk {
 
   private WalkResult viaPeering(SubnetPlane s, EffectiveRoute r) {
     ResourceId remote = r.target().orElseThrow();
-    Optional<ConnectedPeering> p = Walks.peeringTo(dp, s.subnet().virtualNetwork(), remote);
+    Optional<ConnectedPeering> p = Walks.peeringTo(dp, s.vnetId(), remote);
     if (p.isEmpty()) {
       rec.step(unsupported(Optional.of(remote), "no connected peering to " + remote.name()));
       return rec.end(Disposition.INSUFFICIENT_INFO, Optional.empty());
@@ -272,7 +271,7 @@ final class PacketWalk {
       return viaFirewall(s, fa.firewall());
     }
     NicPlane nva = ((Walks.NicAppliance) a).nic();
-    WalkResult x = crossIfPeered(s, nva.subnet().subnet().virtualNetwork());
+    WalkResult x = crossIfPeered(s, nva.subnet().vnetId());
     if (x != null) {
       return x;
     }
@@ -319,7 +318,7 @@ final class PacketWalk {
       rec.step(unsupported(Optional.of(fw.id()), "the firewall's subnet is not in the input"));
       return rec.end(Disposition.INSUFFICIENT_INFO, Optional.empty());
     }
-    WalkResult x = crossIfPeered(s, fs.subnet().virtualNetwork());
+    WalkResult x = crossIfPeered(s, fs.vnetId());
     if (x != null) {
       return x;
     }
@@ -375,7 +374,7 @@ final class PacketWalk {
     if (back >= 0 && t.route(back).nextHopType() != RouteNextHopType.INTERNET) {
       EffectiveRoute br = t.route(back);
       rec.step(new Step.Routing(Step.Action.DROPPED, t.container(), br.ruleName(), "replies to " + f.source()
-          + " would follow " + Walks.describe(br) + ", not the Internet: no direct inbound path (§2.4.4)"));
+          + " would follow " + t.description(back) + ", not the Internet: no direct inbound path (§2.4.4)"));
       return rec.end(Disposition.NO_INBOUND_PATH, rec.lastRoute());
     }
     if (pip.sku() == PublicIpAddress.Sku.STANDARD && nic.nsgInbound().isEmpty()

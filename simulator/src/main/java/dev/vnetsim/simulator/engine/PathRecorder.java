@@ -9,7 +9,6 @@ import dev.vnetsim.simulator.trace.Egress;
 import dev.vnetsim.simulator.trace.Hop;
 import dev.vnetsim.simulator.trace.Step;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,13 +22,12 @@ final class PathRecorder {
   private ResourceId hopId;
   private Hop.Kind hopKind;
   private List<Step> steps;
-  private final LinkedHashSet<String> assumptions;
+  private ArrayList<String> assumptions;
   private DecidedBy lastAllow;
   private DecidedBy lastRoute;
 
   PathRecorder() {
     done = new ArrayList<>(8);
-    assumptions = new LinkedHashSet<>();
   }
 
   private PathRecorder(PathRecorder o) {
@@ -37,7 +35,7 @@ final class PathRecorder {
     hopId = o.hopId;
     hopKind = o.hopKind;
     steps = o.steps == null ? null : new ArrayList<>(o.steps);
-    assumptions = new LinkedHashSet<>(o.assumptions);
+    assumptions = o.assumptions == null ? null : new ArrayList<>(o.assumptions);
     lastAllow = o.lastAllow;
     lastRoute = o.lastRoute;
   }
@@ -70,7 +68,12 @@ final class PathRecorder {
   }
 
   PathRecorder assume(String a) {
-    assumptions.add(a);
+    if (assumptions == null) {
+      assumptions = new ArrayList<>(2);
+    }
+    if (!assumptions.contains(a)) {
+      assumptions.add(a);
+    }
     return this;
   }
 
@@ -96,7 +99,8 @@ final class PathRecorder {
   /** Ends the path: a success takes the last allowing rule as {@code decidedBy} when none is given. */
   WalkResult end(Disposition d, Optional<DecidedBy> decidedBy, Optional<Egress> egress) {
     Optional<DecidedBy> by = decidedBy.isPresent() || !d.reachable() ? decidedBy : Optional.ofNullable(lastAllow);
-    return new WalkResult(d, by, hops(), egress, ImmutableSet.copyOf(assumptions));
+    return new WalkResult(d, by, hops(), egress,
+        assumptions == null ? ImmutableSet.of() : ImmutableSet.copyOf(assumptions));
   }
 
   WalkResult end(Disposition d, Optional<DecidedBy> decidedBy) {

@@ -130,9 +130,8 @@ final class SpaceWalk {
       rest = rest.restrictDestination(IpSet.ALL.difference(region));
       Branch nb = b.copy();
       EffectiveRoute r = t.route(i);
-      nb.rec.step(Walks.routeStep(s, r));
-      if (r.source() == RouteSource.USER && r.addressPrefix().stream().anyMatch(p -> p.prefixLength() == 0)
-          && part.destinations().intersects(Reserved.SET)) {
+      nb.rec.step(Walks.routeStep(s, i));
+      if (r.source() == RouteSource.USER && Reserved.isDefaultRoute(r) && part.destinations().intersects(Reserved.SET)) {
         nb.rec.assume(Assumptions.FORCED_TUNNEL_RESERVED.line());
       }
       out.addAll(afterRoute(s, sender, r, part, nb));
@@ -147,7 +146,7 @@ final class SpaceWalk {
   }
 
   private List<SpacePart> afterRoute(SubnetPlane s, NicPlane sender, EffectiveRoute r, FlowSpace space, Branch b) {
-    ResourceId vnet = s.subnet().virtualNetwork();
+    ResourceId vnet = s.vnetId();
     return switch (r.nextHopType()) {
       case NONE -> end(space, b, Disposition.NULL_ROUTED, b.rec.lastRoute());
       case VNET_LOCAL -> inVnet(vnet, space, b);
@@ -286,11 +285,11 @@ final class SpaceWalk {
       b.rec.step(unsupported(Optional.of(peId), "the private endpoint's subnet is not in the input"));
       return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
     }
-    return crossIfPeered(s, t.subnet().virtualNetwork(), space, b, (s1, b1) -> atPrivateEndpoint(pe, t, s1, b1));
+    return crossIfPeered(s, t.vnetId(), space, b, (s1, b1) -> atPrivateEndpoint(pe, t, s1, b1));
   }
 
   private List<SpacePart> crossIfPeered(SubnetPlane s, ResourceId toVnet, FlowSpace space, Branch b, Next next) {
-    ResourceId from = s.subnet().virtualNetwork();
+    ResourceId from = s.vnetId();
     if (from.equals(toVnet)) {
       return next.go(space, b);
     }
@@ -304,7 +303,7 @@ final class SpaceWalk {
 
   /** Splits by whether the source is outside the sending VNet (forwarded traffic, §7). */
   private List<SpacePart> cross(SubnetPlane s, ConnectedPeering p, FlowSpace space, Branch b, Next next) {
-    IpSet own = s.vnet().map(NetworkFacts::addressSpace).orElse(IpSet.EMPTY);
+    IpSet own = dp.vnetSpace(s.vnetId());
     List<SpacePart> out = new ArrayList<>();
     for (boolean forwarded : new boolean[] {false, true}) {
       FlowSpace part = space.restrictSource(forwarded ? IpSet.ALL.difference(own) : own);
@@ -330,7 +329,7 @@ final class SpaceWalk {
 
   private List<SpacePart> viaPeering(SubnetPlane s, EffectiveRoute r, FlowSpace space, Branch b) {
     ResourceId remote = r.target().orElseThrow();
-    Optional<ConnectedPeering> p = Walks.peeringTo(dp, s.subnet().virtualNetwork(), remote);
+    Optional<ConnectedPeering> p = Walks.peeringTo(dp, s.vnetId(), remote);
     if (p.isEmpty()) {
       b.rec.step(unsupported(Optional.of(remote), "no connected peering to " + remote.name()));
       return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
@@ -391,7 +390,7 @@ final class SpaceWalk {
       return viaFirewall(s, fa.firewall(), space, b);
     }
     NicPlane nva = ((Walks.NicAppliance) a).nic();
-    return crossIfPeered(s, nva.subnet().subnet().virtualNetwork(), space, b, (s1, b1) -> atAppliance(nva, ip, s1,
+    return crossIfPeered(s, nva.subnet().vnetId(), space, b, (s1, b1) -> atAppliance(nva, ip, s1,
         b1));
   }
 
@@ -449,7 +448,7 @@ final class SpaceWalk {
       b.rec.step(unsupported(Optional.of(fw.id()), "the firewall's subnet is not in the input"));
       return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
     }
-    return crossIfPeered(s, fs.subnet().virtualNetwork(), space, b, (s1, b1) -> {
+    return crossIfPeered(s, fs.vnetId(), space, b, (s1, b1) -> {
       if (b1.appliances.contains(fw.id())) {
         return loop(fw.id(), Hop.Kind.FIREWALL, s1, b1);
       }
@@ -536,7 +535,7 @@ final class SpaceWalk {
       }
       Branch nb = b.copy();
       nb.rec.step(new dev.vnetsim.simulator.trace.Step.Routing(Step.Action.DROPPED, t.container(), br.ruleName(),
-          "replies to " + part.sources().firstAddress() + " would follow " + Walks.describe(br)
+          "replies to " + part.sources().firstAddress() + " would follow " + t.description(i)
               + ", not the Internet: no direct inbound path (§2.4.4)"));
       out.addAll(end(part, nb, Disposition.NO_INBOUND_PATH, nb.rec.lastRoute()));
     }

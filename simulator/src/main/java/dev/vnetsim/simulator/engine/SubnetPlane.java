@@ -1,5 +1,6 @@
 package dev.vnetsim.simulator.engine;
 
+import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.network.NatGateway;
 import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.model.network.VirtualNetwork;
@@ -7,7 +8,7 @@ import dev.vnetsim.simulator.resolve.VirtualTags;
 import dev.vnetsim.simulator.routing.EffectiveRouteTable;
 import java.util.Optional;
 
-/** A subnet compiled: its VNet, virtual tags, effective routes, NSGs per direction and NAT gateway. */
+/** A subnet compiled: its VNet (and the VNet id, parsed once), virtual tags, effective routes, NSGs, NAT gateway. */
 public record SubnetPlane(
     int index,
     Subnet subnet,
@@ -16,4 +17,5 @@ public record SubnetPlane(
     EffectiveRouteTable routes,
     Optional<NsgPlane> nsgInbound,
     Optional<NsgPlane> nsgOutbound,
-    Optional<NatGateway> natGateway) {}
+    Optional<NatGateway> natGateway,
+    ResourceId vnetId) {}

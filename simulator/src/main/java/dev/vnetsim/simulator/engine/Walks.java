@@ -29,11 +29,13 @@ final class Walks {
   static final ResourceId INTERNET = ResourceId.of("Internet");
   static final int MAX_HOPS = 64;
 
+  /** {@code level} is "NIC" or "subnet"; the NSG itself is the step's resourceId. */
   static Step.Filter nsgStep(Step.Type type, ResolvedRule r, boolean certain, String level) {
     Step.Action a = !certain ? Step.Action.UNKNOWN
         : r.access() == dev.vnetsim.model.Access.ALLOW ? Step.Action.ALLOWED : Step.Action.DENIED;
-    String detail = level + " NSG " + r.nsg().name() + (certain ? "" : "; rule may match: " + r.unknown().orElse(""));
-    return new Step.Filter(type, a, r.nsg(), r.rule().qualifiedName(), r.rule().priority(), detail);
+    String detail = certain ? (level == "NIC" ? "NIC NSG" : "subnet NSG")
+        : level + " NSG; rule may match: " + r.unknown().orElse("");
+    return new Step.Filter(type, a, r.nsg(), r.qualifiedName(), r.rule().priority(), detail);
   }
 
   static Step missingNsg(Step.Type type, NsgPlane p, String level) {
@@ -41,17 +43,15 @@ final class Walks {
         level + " NSG " + p.id() + " is not in the input");
   }
 
-  static String describe(EffectiveRoute r) {
-    String prefix = r.addressPrefix().size() == 1 ? r.addressPrefix().get(0).toString()
-        : r.addressPrefix().isEmpty() ? r.unresolved().orElse("?") : r.addressPrefix().size() + " prefixes";
-    String ip = r.nextHopIpAddress().isEmpty() ? "" : " " + r.nextHopIpAddress().get(0);
-    return r.source().armName() + " route " + prefix + " -> " + r.nextHopType().armName() + ip;
+  static String describe(SubnetPlane s, int route) {
+    return s.routes().description(route);
   }
 
-  static Step.Routing routeStep(SubnetPlane s, EffectiveRoute r) {
+  static Step.Routing routeStep(SubnetPlane s, int index) {
+    EffectiveRoute r = s.routes().route(index);
     Step.Action a = r.nextHopType() == dev.vnetsim.simulator.routing.RouteNextHopType.NONE ? Step.Action.DROPPED
         : Step.Action.FORWARDED;
-    return new Step.Routing(a, s.routes().container(), r.ruleName(), describe(r));
+    return new Step.Routing(a, s.routes().container(), r.ruleName(), s.routes().description(index));
   }
 
   static Step delivered(ResourceId id, String what) {
@@ -64,29 +64,12 @@ final class Walks {
 
   /** Assumptions a deciding NSG rule brings with it (tags whose content is a modelling choice). */
   static void ruleAssumptions(PathRecorder rec, ResolvedRule r, SubnetPlane context) {
-    boolean internet = false;
-    boolean vnet = false;
-    for (AddressMatch m : r.rule().sourceAddresses()) {
-      internet |= isTag(m, "Internet");
-      vnet |= isTag(m, "VirtualNetwork");
-    }
-    for (AddressMatch m : r.rule().destinationAddresses()) {
-      internet |= isTag(m, "Internet");
-      vnet |= isTag(m, "VirtualNetwork");
-    }
-    if (internet) {
+    if (r.usesInternetTag()) {
       rec.assume(Assumptions.INTERNET_TAG.line());
     }
-    if (vnet && context != null && context.subnet().routeTable().isPresent()) {
+    if (r.usesVirtualNetworkTag() && context != null && context.subnet().routeTable().isPresent()) {
       rec.assume(Assumptions.VNET_TAG_UDR_PREFIXES.line());
     }
-    if (r.rule().protocol() == Protocol.ANY) {
-      // only worth saying when the packet's protocol is one the doc leaves open (§11.1)
-    }
-  }
-
-  private static boolean isTag(AddressMatch m, String tag) {
-    return m instanceof AddressMatch.ServiceTag t && t.is(tag);
   }
 
   /** How an Internet-bound packet leaves (azure-semantics.md §3.3); the step to record and the outcome. */
@@ -144,7 +127,12 @@ final class Walks {
 
   /** The peering a VNet uses to reach another, directly peered VNet. */
   static Optional<ConnectedPeering> peeringTo(DataPlane dp, ResourceId fromVnet, ResourceId toVnet) {
-    return dp.facts().peerings(fromVnet).stream().filter(p -> p.remoteVirtualNetwork().equals(toVnet)).findFirst();
+    for (ConnectedPeering p : dp.facts().peerings(fromVnet)) {
+      if (p.remoteVirtualNetwork().equals(toVnet)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

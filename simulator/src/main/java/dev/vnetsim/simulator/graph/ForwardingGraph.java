@@ -71,10 +71,10 @@ public final class ForwardingGraph {
   private List<Node> targets(DataPlane dp, SubnetPlane s, EffectiveRoute r, IpSet region) {
     List<Node> out = new ArrayList<>();
     switch (r.nextHopType()) {
-      case VNET_LOCAL -> subnetsOf(dp, s.subnet().virtualNetwork(), region, out);
+      case VNET_LOCAL -> subnetsOf(dp, s.vnetId(), region, out);
       case VNET_PEERING, VNET_GLOBAL_PEERING -> r.target().ifPresent(v -> subnetsOf(dp, v, region, out));
       case VIRTUAL_NETWORK_GATEWAY -> {
-        Optional<ResourceId> gw = r.target().or(() -> dp.facts().gateway(s.subnet().virtualNetwork())
+        Optional<ResourceId> gw = r.target().or(() -> dp.facts().gateway(s.vnetId())
             .map(x -> x.id()));
         Node gwNode = gw.<Node>map(Node.Gateway::new).orElse(new Node.External("on-premises"));
         out.add(gwNode);
@@ -129,7 +129,7 @@ public final class ForwardingGraph {
   }
 
   private static Node subnet(SubnetPlane s) {
-    return new Node.Subnet(s.subnet().id(), s.subnet().virtualNetwork().name());
+    return new Node.Subnet(s.subnet().id(), s.vnetId().name());
   }
 
   private void edge(Node from, Node to, Edge.Kind kind, String label, IpSet destinations) {

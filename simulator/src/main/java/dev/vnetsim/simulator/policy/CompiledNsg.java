@@ -157,25 +157,77 @@ public final class CompiledNsg {
     return out;
   }
 
-  /** One 32-bit dimension: padded sign-flipped interval starts and the row offset of each interval. */
+  /**
+   * One 32-bit (address) or 16-bit (port) dimension: sorted interval starts and the row offset of each interval.
+   * Large address dimensions add a DIR-16 index (the first interval of each /16, so a /16 inside one interval costs
+   * one load, others a short search between two neighbours); large port dimensions a direct row table per port.
+   */
   private static final class Dim {
+    static final int INDEX_MIN = 64;
     final int[] keys;
     final int[] rowOf;
     final int top;
+    final int[] chunkFirst;
+    final int[] portRow;
 
-    Dim(int[] keys, int[] rowOf) {
+    Dim(int[] keys, int[] rowOf, int n, boolean ports) {
       this.keys = keys;
       this.rowOf = rowOf;
       this.top = keys.length >>> 1;
+      this.chunkFirst = !ports && n > INDEX_MIN ? chunks(keys, n) : null;
+      this.portRow = ports && n > INDEX_MIN ? portRows(keys, rowOf, n) : null;
     }
 
-    /** Row offset for a value: fixed-iteration branch-free search for the last start <= value. */
+    private static int[] chunks(int[] keys, int n) {
+      int[] first = new int[(1 << 16) + 1];
+      int i = 0;
+      for (int c = 0; c <= (1 << 16); c++) {
+        long start = Math.min((long) c << 16, 0xFFFF_FFFFL);
+        while (i + 1 < n && Integer.toUnsignedLong(keys[i + 1] ^ Integer.MIN_VALUE) <= start) {
+          i++;
+        }
+        first[c] = i;
+      }
+      return first;
+    }
+
+    private static int[] portRows(int[] keys, int[] rowOf, int n) {
+      int[] rows = new int[1 << 16];
+      int i = 0;
+      for (int p = 0; p < rows.length; p++) {
+        while (i + 1 < n && (keys[i + 1] ^ Integer.MIN_VALUE) <= p) {
+          i++;
+        }
+        rows[p] = rowOf[i];
+      }
+      return rows;
+    }
+
+    /** Row offset for a value: the last interval start <= value. Allocation-free. */
     int row(int value) {
+      if (portRow != null) {
+        return portRow[value & 0xFFFF];
+      }
       final int[] k = keys;
-      long key = value ^ Integer.MIN_VALUE;
+      int key = value ^ Integer.MIN_VALUE;
+      if (chunkFirst != null) {
+        int c = value >>> 16;
+        int lo = chunkFirst[c];
+        int hi = chunkFirst[c + 1];
+        while (lo < hi) {
+          int mid = (lo + hi + 1) >>> 1;
+          if (k[mid] <= key) {
+            lo = mid;
+          } else {
+            hi = mid - 1;
+          }
+        }
+        return rowOf[lo];
+      }
+      long lkey = key;
       int base = 0;
       for (int half = top; half > 0; half >>>= 1) {
-        long d = (long) k[base + half] - key - 1;
+        long d = (long) k[base + half] - lkey - 1;
         base += half & (int) (d >> 63);
       }
       return rowOf[base];
@@ -213,7 +265,7 @@ public final class CompiledNsg {
         keys[i] = i < starts.length ? (int) starts[i] ^ Integer.MIN_VALUE : Integer.MAX_VALUE;
         rowOf[i] = interned.intern(bits[at]);
       }
-      return new Dim(keys, rowOf);
+      return new Dim(keys, rowOf, starts.length, max < 0xFFFF_FFFFL);
     }
 
     private static int upperIndex(long[] starts, long end) {

@@ -3,6 +3,7 @@ package dev.vnetsim.simulator.policy;
 import com.google.common.collect.ImmutableRangeSet;
 import com.google.common.collect.ImmutableSet;
 import dev.vnetsim.model.Access;
+import dev.vnetsim.model.AddressMatch;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.model.ResourceId;
@@ -28,7 +29,31 @@ public record ResolvedRule(
     ImmutableSet<Protocol> protocols,
     ImmutableRangeSet<Integer> sourcePorts,
     ImmutableRangeSet<Integer> destinationPorts,
-    Optional<String> unknown) {
+    Optional<String> unknown,
+    String qualifiedName,
+    boolean usesInternetTag,
+    boolean usesVirtualNetworkTag) {
+
+  public ResolvedRule(ResourceId nsg, SecurityRule rule, IpSet source, boolean sourceUnknown, IpSet destination,
+      boolean destinationUnknown, ImmutableSet<Protocol> protocols, ImmutableRangeSet<Integer> sourcePorts,
+      ImmutableRangeSet<Integer> destinationPorts, Optional<String> unknown) {
+    this(nsg, rule, source, sourceUnknown, destination, destinationUnknown, protocols, sourcePorts, destinationPorts,
+        unknown, rule.qualifiedName(), uses(rule, "Internet"), uses(rule, "VirtualNetwork"));
+  }
+
+  private static boolean uses(SecurityRule r, String tag) {
+    for (AddressMatch m : r.sourceAddresses()) {
+      if (m instanceof AddressMatch.ServiceTag t && t.is(tag)) {
+        return true;
+      }
+    }
+    for (AddressMatch m : r.destinationAddresses()) {
+      if (m instanceof AddressMatch.ServiceTag t && t.is(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   public boolean certain() {
     return unknown.isEmpty();
@@ -39,7 +64,7 @@ public record ResolvedRule(
   }
 
   public DecidedBy decidedBy() {
-    return DecidedBy.rule(nsg, rule.qualifiedName(), rule.priority());
+    return DecidedBy.rule(nsg, qualifiedName, rule.priority());
   }
 
   /** The packets the rule surely matches. */

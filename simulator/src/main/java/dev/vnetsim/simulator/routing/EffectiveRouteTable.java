@@ -23,6 +23,7 @@ public final class EffectiveRouteTable {
   private final Fib fib;
   private final ImmutableList<String> unresolved;
   private volatile Map<Integer, IpSet> regions;
+  private final String[] descriptions;
 
   EffectiveRouteTable(ResourceId subnet, Optional<ResourceId> routeTable, ImmutableList<EffectiveRoute> routes,
       Fib fib, ImmutableList<String> unresolved) {
@@ -31,6 +32,22 @@ public final class EffectiveRouteTable {
     this.routes = routes;
     this.fib = fib;
     this.unresolved = unresolved;
+    this.descriptions = new String[routes.size()];
+    for (int i = 0; i < descriptions.length; i++) {
+      descriptions[i] = describe(routes.get(i));
+    }
+  }
+
+  /** One line naming a route: {@code User route 0.0.0.0/0 -> VirtualAppliance 10.0.100.4} (computed once). */
+  public String description(int index) {
+    return descriptions[index];
+  }
+
+  static String describe(EffectiveRoute r) {
+    String prefix = r.addressPrefix().size() == 1 ? r.addressPrefix().get(0).toString()
+        : r.addressPrefix().isEmpty() ? r.unresolved().orElse("?") : r.addressPrefix().size() + " prefixes";
+    String ip = r.nextHopIpAddress().isEmpty() ? "" : " " + r.nextHopIpAddress().get(0);
+    return r.source().armName() + " route " + prefix + " -> " + r.nextHopType().armName() + ip;
   }
 
   public ResourceId subnet() {

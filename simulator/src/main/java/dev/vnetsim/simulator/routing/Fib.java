@@ -24,6 +24,8 @@ public final class Fib {
   private final int[] values;
   private final int top;
   private final int v4Count;
+  /** For tables of more than {@link #DIRECT_MIN} intervals: per /16, the value (>= -1) or ~index of the first interval. */
+  private final int[] direct;
   private final long[] v6hi;
   private final long[] v6lo;
   private final int[] v6values;
@@ -31,6 +33,7 @@ public final class Fib {
   private Fib(int[] keys, int[] values, int v4Count, long[] v6hi, long[] v6lo, int[] v6values) {
     this.keys = keys;
     this.v4Count = v4Count;
+    this.direct = v4Count > DIRECT_MIN ? direct(keys, values, v4Count) : null;
     this.values = values;
     this.top = keys.length >>> 1;
     this.v6hi = v6hi;
@@ -61,14 +64,59 @@ public final class Fib {
     return new Fib(keys, vals, v4.size(), hi, lo, v6v);
   }
 
+  static final int DIRECT_MIN = 64;
+  private static final int NONE = -1;
+
+  /**
+   * DIR-16 index (performance.md §4): a /16 covered by one interval answers with one load; otherwise it points at
+   * its first interval and a short scan finishes. Values are >= -1, so {@code ~index} (<= -2 for index >= 1) marks a
+   * pointer; index 0 never needs one (chunk 0 always starts at interval 0, and is direct when uniform).
+   */
+  private static int[] direct(int[] keys, int[] values, int n) {
+    int[] d = new int[1 << 16];
+    int i = 0;
+    for (int c = 0; c < (1 << 16); c++) {
+      long chunkStart = (long) c << 16;
+      long chunkEnd = chunkStart + 0xFFFF;
+      while (i + 1 < n && start(keys, i + 1) <= chunkStart) {
+        i++;
+      }
+      boolean uniform = i + 1 >= n || start(keys, i + 1) > chunkEnd;
+      d[c] = uniform ? values[i] : ~i;
+      if (!uniform && i == 0) {
+        d[c] = Integer.MIN_VALUE; // pointer to interval 0
+      }
+    }
+    return d;
+  }
+
+  private static long start(int[] keys, int i) {
+    return Integer.toUnsignedLong(keys[i] ^ Integer.MIN_VALUE);
+  }
+
   /** The value of the longest prefix containing the IPv4 address (as an unsigned int), or -1. */
   public int lookupV4(int address) {
+    final int[] d = direct;
+    if (d != null) {
+      int e = d[address >>> 16];
+      if (e >= NONE) {
+        return e;
+      }
+      int i = e == Integer.MIN_VALUE ? 0 : ~e;
+      final int[] k = keys;
+      int key = address ^ Integer.MIN_VALUE;
+      final int n = v4Count;
+      while (i + 1 < n && k[i + 1] <= key) {
+        i++;
+      }
+      return values[i];
+    }
     final int[] k = keys;
     long key = address ^ Integer.MIN_VALUE;
     int base = 0;
     for (int half = top; half > 0; half >>>= 1) {
-      long d = (long) k[base + half] - key - 1;
-      base += half & (int) (d >> 63);
+      long diff = (long) k[base + half] - key - 1;
+      base += half & (int) (diff >> 63);
     }
     return values[base];
   }

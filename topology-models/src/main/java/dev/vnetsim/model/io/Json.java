@@ -43,6 +43,11 @@ final class Json {
     return new Json(node, InputPath.of(file));
   }
 
+  /** A node at a given place in the input (a resource tree read on its own, see TopologyReader.readTrees). */
+  static Json at(JsonNode node, InputPath path) {
+    return new Json(node, path);
+  }
+
   /** A missing node (for an absent optional field). */
   static Json missing() {
     return new Json(MissingNode.getInstance(), InputPath.ROOT);

@@ -183,4 +183,71 @@ public final class TopologyReader {
       c.warn(new LoadWarning(LoadWarning.Kind.INPUT_NOTE, link.path(), Optional.empty(), Optional.empty(), message));
     }
   }
+
+  // ---- hooks for dev.vnetsim.model.io.change (what-if): resources as JSON trees, read back into a Topology
+
+  /** One resource already parsed into a JSON tree, with where it came from (for error messages). */
+  public record Tree(InputPath at, JsonNode resource) {}
+
+  /** The files {@link #read(List, boolean)} would read, with their contents, in the same order. */
+  public static List<Source> sources(List<Path> paths) {
+    List<Source> sources = new ArrayList<>();
+    for (Path file : files(paths)) {
+      try {
+        sources.add(new Source(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        throw new InvalidTopologyException(InputPath.of(file.toString()), "cannot be read: " + e);
+      }
+    }
+    return sources;
+  }
+
+  /** Parses JSON or YAML (by the name's extension); a syntax error is one line, as for topology files. */
+  public static JsonNode parseTree(Source source) {
+    return parse(source);
+  }
+
+  /**
+   * The resources a file holds, as {@link #readSources} sees them (one resource, an array, {@code {"value": [...]}}
+   * or {@code {"data": [...]}}), each with its path. Items that are not resources are left out.
+   */
+  public static List<Tree> resourceTrees(Source source) {
+    Json at = Json.root(parse(source), source.name());
+    List<Json> items;
+    if (at.isArray()) {
+      items = at.elements();
+    } else if (at.isObject() && Readers.typeOf(at).isEmpty() && at.get("value").isArray()) {
+      items = at.get("value").elements();
+    } else if (at.isObject() && Readers.typeOf(at).isEmpty() && at.get("data").isArray()) {
+      items = at.get("data").elements();
+    } else {
+      items = at.isObject() ? List.of(at) : List.of();
+    }
+    List<Tree> out = new ArrayList<>();
+    for (Json item : items) {
+      if (Readers.typeOf(item).isPresent()) {
+        out.add(new Tree(item.path(), item.node()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads resources already parsed (each tree one resource) with the same readers, merging and validation as
+   * {@link #readSources}; errors name each tree's path. A tree that is not a resource is skipped with a warning.
+   */
+  public static TopologyLoad readTrees(List<Tree> trees, boolean strict) {
+    Collector c = new Collector(strict);
+    for (Tree t : trees) {
+      Json at = Json.at(t.resource(), t.at());
+      Optional<String> type = Readers.typeOf(at);
+      if (type.isPresent()) {
+        Readers.read(c, at, type.get());
+      } else {
+        c.warn(new LoadWarning(LoadWarning.Kind.NO_RESOURCES, at.path(), Optional.empty(), Optional.empty(),
+            "not a resource (no ARM id or type); it is skipped"));
+      }
+    }
+    return new TopologyLoad(Assembly.assemble(c), ImmutableList.of());
+  }
 }
