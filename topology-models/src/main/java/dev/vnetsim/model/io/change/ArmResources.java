@@ -119,6 +119,11 @@ public final class ArmResources {
 
   /** Where a resource sits: a top-level tree, or element {@code index} of a child list of one. */
   record Location(ResourceId top, Optional<String> list, int index) {
+    /** A top-level tree. */
+    static Location of(ResourceId top) {
+      return new Location(top, Optional.empty(), -1);
+    }
+
     boolean nested() {
       return list.isPresent();
     }
@@ -159,7 +164,7 @@ public final class ArmResources {
     /** Where {@code id} is: a top-level tree, or a child in its parent's list. */
     Optional<Location> locate(ResourceId id) {
       if (entries.containsKey(id)) {
-        return Optional.of(new Location(id, Optional.empty(), -1));
+        return Optional.of(Location.of(id));
       }
       Optional<ResourceId> parent = id.parent();
       Optional<String> list = ArmTrees.childList(id);

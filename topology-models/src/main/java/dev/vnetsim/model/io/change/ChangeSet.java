@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The two sides of a what-if: the topology before and after a change (both validated like any input), what changed
@@ -13,6 +14,11 @@ import java.util.Collection;
  */
 public record ChangeSet(Topology before, Topology after, ImmutableList<ResourceChange> changes,
     ImmutableList<PlanNote> notes, ImmutableSet<ResourceId> synthesisedIds) {
+
+  /** The changes between two inputs read on their own ({@code whatif --after PATH…}). */
+  public static ChangeSet between(ArmResources before, ArmResources after) {
+    return of(before, after, List.of(), List.of());
+  }
 
   /** Diffs {@code before} and {@code after}. */
   static ChangeSet of(ArmResources before, ArmResources after, Collection<PlanNote> notes,

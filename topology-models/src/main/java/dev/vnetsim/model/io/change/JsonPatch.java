@@ -67,7 +67,7 @@ final class JsonPatch {
   }
 
   private static ArmResources.Location top(Target t) {
-    return new ArmResources.Location(t.location().top(), Optional.empty(), -1);
+    return ArmResources.Location.of(t.location().top());
   }
 
   private static void add(ArmResources.Editor e, String path, JsonNode value, InputPath at, InputPath origin) {

@@ -124,8 +124,7 @@ final class PlanOverlay {
     if (l.isEmpty()) {
       return List.of();
     }
-    JsonNode top = mutable ? e.mutable(l.get().top(), origin) : e.node(new ArmResources.Location(l.get().top(),
-        Optional.empty(), -1));
+    JsonNode top = mutable ? e.mutable(l.get().top(), origin) : e.node(ArmResources.Location.of(l.get().top()));
     JsonNode node = l.get().nested()
         ? ArmTrees.member(ArmTrees.member(top, "properties"), l.get().list().get()).get(l.get().index()) : top;
     JsonNode props = ArmTrees.member(node, "properties");

@@ -82,4 +82,12 @@ class ArmResourcesTest {
         .hasMessage("bad.json: $.properties.securityRules[0].properties.priority (" + NSG
             + "/securityRules/r): must be between 100 and 4096, was 1");
   }
+
+  @Test
+  void between_twoInputs_diffsTheirTrees() {
+    ChangeSet cs = ChangeSet.between(load("base.json"), load("base.json", "standalone-rule.json"));
+
+    assertThat(cs.changes()).extracting(ResourceChange::toString)
+        .containsExactly(NSG + ": securityRules/AllowSshIn added");
+  }
 }

@@ -54,7 +54,8 @@ class AzurermToArmTest {
 
   @Test
   void privateDnsZone_recordAndLink_andPeering() {
-    PrivateDnsZone zone = t.privateDnsZones().get(ResourceId.of(id("privateDnsZones/privatelink.blob.core.windows.net")));
+    PrivateDnsZone zone = t.privateDnsZones().get(
+        ResourceId.of(id("privateDnsZones/privatelink.blob.core.windows.net")));
 
     assertThat(zone.recordSets()).singleElement().satisfies(r -> {
       assertThat(r.type()).isEqualTo(DnsRecordSet.RecordType.A);

@@ -33,7 +33,7 @@ class ExampleChangesTest {
     throw new IllegalStateException("examples/aml-secure-training not found from " + Path.of("").toAbsolutePath());
   }
 
-  /** The example's topology files (not the change files under changes/). */
+  /** The example's topology files (the change files live in examples/changes/). */
   private static ArmResources exampleTopology() {
     return ArmResources.read(List.of("network.json", "private-endpoints.json", "private-dns.json", "workspace.json")
         .stream().map(EXAMPLE::resolve).toList(), true);
@@ -47,7 +47,7 @@ class ExampleChangesTest {
   void removeStorageRule_removesAllowStorageOutboundFromNsgTraining() {
     ArmResources base = exampleTopology();
 
-    ChangeSet cs = ChangeFile.apply(base, EXAMPLE.resolve("changes/remove-storage-rule.json"));
+    ChangeSet cs = ChangeFile.apply(base, EXAMPLE.resolveSibling("changes").resolve("remove-storage-rule.json"));
 
     assertThat(rules(cs.before())).contains("AllowStorageOutbound");
     assertThat(rules(cs.after())).hasSize(rules(cs.before()).size() - 1).doesNotContain("AllowStorageOutbound");
@@ -60,7 +60,7 @@ class ExampleChangesTest {
   void planOpenSsh_priorStateMatchesTheExample_andAddsOneInboundSshRule() {
     ArmResources base = exampleTopology();
 
-    ChangeSet cs = TerraformPlan.apply(base, EXAMPLE.resolve("changes/plan-open-ssh.json"));
+    ChangeSet cs = TerraformPlan.apply(base, EXAMPLE.resolveSibling("changes").resolve("plan-open-ssh.json"));
 
     assertThat(cs.before().subnets()).isEqualTo(base.topology().subnets());
     assertThat(cs.before().routeTables()).isEqualTo(base.topology().routeTables());
@@ -93,7 +93,7 @@ class ExampleChangesTest {
 
   @Test
   void planOpenSsh_withoutTopology_isThePriorStateAlone() {
-    ChangeSet cs = TerraformPlan.apply(ArmResources.empty(false), EXAMPLE.resolve("changes/plan-open-ssh.json"));
+    ChangeSet cs = TerraformPlan.apply(ArmResources.empty(false), EXAMPLE.resolveSibling("changes").resolve("plan-open-ssh.json"));
 
     assertThat(cs.before().virtualNetworks()).hasSize(1);
     assertThat(cs.before().subnets()).hasSize(2);
