@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * cover it, and every random packet of the space gets, from the concrete walk, the same disposition, deciding rule
  * and path (hops and steps, details aside) as the part holding it.
  */
-class SetVsConcreteProperties {
+class SetVsConcretePropertiesTest {
 
   static final String[] ADDRESSES = {"*", "VirtualNetwork", "Internet", "10.0.1.0/24", "10.0.2.4", "Storage",
       "10.1.0.0/16", "20.60.0.0/17", "AzureLoadBalancer", "10.0.0.0/8"};
@@ -153,7 +153,7 @@ class SetVsConcreteProperties {
 
   /** Hops with steps reduced to what identifies them (details hold addresses that differ by design). */
   static List<String> shape(List<Hop> hops) {
-    return hops.stream().map(h -> h.kind() + ":" + h.resourceId() + h.steps().stream().map(SetVsConcreteProperties::step)
+    return hops.stream().map(h -> h.kind() + ":" + h.resourceId() + h.steps().stream().map(SetVsConcretePropertiesTest::step)
         .collect(Collectors.joining(",", "[", "]"))).collect(Collectors.toList());
   }
 
