@@ -3,13 +3,11 @@ package dev.vnetsim.simulator.cli;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.servicetag.ServiceTag;
 import dev.vnetsim.servicetag.ServiceTagCatalog;
-import dev.vnetsim.servicetag.ServiceTagSnapshots;
 import dev.vnetsim.simulator.engine.DataPlaneEngine;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What the simulation commands share: the topology (through {@link Inputs}), the service-tag catalogue adapted to the
@@ -30,7 +28,7 @@ final class EngineInputs {
 
   static EngineInputs load(GlobalOptions global, PrintWriter err) {
     Topology topology = Inputs.topology(global, err);
-    ServiceTagCatalog catalog = ServiceTagSnapshots.fromEnvironment().load(Optional.ofNullable(global.serviceTags()));
+    ServiceTagCatalog catalog = TagsSnapshot.load(global, err);
     return new EngineInputs(topology, catalog);
   }
 

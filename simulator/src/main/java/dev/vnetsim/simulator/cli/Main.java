@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         ValidateCommand.class,
         GenerateCommand.class,
+        AmlCheckCommand.class,
         RoutesCommand.class,
         NextHopCommand.class,
         FlowVerifyCommand.class,
