@@ -1,0 +1,173 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.vnetsim.model.Cidr;
+import dev.vnetsim.model.IpAddress;
+import dev.vnetsim.model.IpFamily;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.firewall.AzureFirewall;
+import dev.vnetsim.model.network.IpConfiguration;
+import dev.vnetsim.model.network.LoadBalancer;
+import dev.vnetsim.model.network.NetworkInterface;
+import dev.vnetsim.model.network.PrivateEndpoint;
+import dev.vnetsim.model.network.PublicIpAddress;
+import dev.vnetsim.model.network.Route;
+import dev.vnetsim.model.network.RouteTable;
+import dev.vnetsim.model.network.Subnet;
+import dev.vnetsim.simulator.routing.EffectiveRoutes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans {@link SubnetProbe}s and adds them to topologies. The same probes (ids and addresses) go into every side of a
+ * what-if, so that traces of both sides cover the same packets: addresses are the highest ones of the subnet's first
+ * IPv4 prefix that no side uses (Azure reserves the first four and the last address of every subnet).
+ */
+public final class Probes {
+  private static final int RESERVED_LOW = 4;
+
+  private Probes() {}
+
+  /** Probes for {@code subnets} (those in none of the sides, or without two free IPv4 addresses, are left out). */
+  public static ImmutableMap<ResourceId, SubnetProbe> plan(List<Topology> sides, Collection<ResourceId> subnets) {
+    Set<IpAddress> used = new HashSet<>();
+    Map<String, Integer> names = new LinkedHashMap<>();
+    for (Topology t : sides) {
+      used.addAll(usedAddresses(t));
+      t.subnets().values().forEach(s -> names.merge(s.name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+    }
+    ImmutableMap.Builder<ResourceId, SubnetProbe> out = ImmutableMap.builder();
+    Set<ResourceId> done = new HashSet<>();
+    for (ResourceId id : subnets) {
+      if (!done.add(id)) {
+        continue;
+      }
+      Optional<Subnet> subnet = sides.stream().flatMap(t -> t.subnet(id).stream()).findFirst();
+      if (subnet.isEmpty()) {
+        continue;
+      }
+      List<IpAddress> free = free(subnet.get(), sides, used, 2);
+      if (free.size() < 2) {
+        continue;
+      }
+      used.addAll(free);
+      out.put(id, probe(subnet.get(), label(subnet.get(), names), free.get(0), free.get(1)));
+    }
+    return out.build();
+  }
+
+  /** Probes for every subnet of every side. */
+  public static ImmutableMap<ResourceId, SubnetProbe> planAll(List<Topology> sides) {
+    List<ResourceId> all = new ArrayList<>();
+    sides.forEach(t -> all.addAll(t.subnets().keySet()));
+    return plan(sides, all);
+  }
+
+  /** The subnet's name, or {@code vnet/subnet} when another subnet has the same name. */
+  static String label(Subnet s, Map<String, Integer> names) {
+    return names.getOrDefault(s.name().toLowerCase(java.util.Locale.ROOT), 0) > 1
+        ? s.virtualNetwork().name() + "/" + s.name() : s.name();
+  }
+
+  private static SubnetProbe probe(Subnet s, String label, IpAddress client, IpAddress server) {
+    String base = s.id().value().replaceAll("(?i)/providers/Microsoft\\.Network/virtualNetworks/.*$", "");
+    String stem = base + "/providers/Microsoft.Network/networkInterfaces/vnetsim-probe-" + s.virtualNetwork().name()
+        + "-" + s.name();
+    ResourceId pip = ResourceId.of(base + "/providers/Microsoft.Network/publicIPAddresses/vnetsim-probe-"
+        + s.virtualNetwork().name() + "-" + s.name() + "-ip");
+    return new SubnetProbe(s.id(), label, ResourceId.of(stem + "-client"), client, ResourceId.of(stem + "-server"),
+        server, pip);
+  }
+
+  /** The topology with the probes of its subnets added (probes of subnets it does not have are skipped). */
+  public static Topology add(Topology t, Collection<SubnetProbe> probes) {
+    if (probes.isEmpty()) {
+      return t;
+    }
+    Topology.Builder b = t.toBuilder();
+    for (SubnetProbe p : probes) {
+      Optional<Subnet> s = t.subnet(p.subnet());
+      if (s.isEmpty() || !inSubnet(s.get(), p.clientAddress()) || !inSubnet(s.get(), p.serverAddress())) {
+        continue;
+      }
+      String location = t.virtualNetworkOf(s.get()).map(v -> v.location()).orElse("");
+      b.networkInterfaces.put(p.client(), nic(p.client(), location, s.get(), p.clientAddress(), Optional.empty()));
+      b.networkInterfaces.put(p.server(), nic(p.server(), location, s.get(), p.serverAddress(),
+          Optional.of(p.serverPublicIp())));
+      b.publicIpAddresses.put(p.serverPublicIp(), new PublicIpAddress(p.serverPublicIp(), p.serverPublicIp().name(),
+          location, Optional.empty(), PublicIpAddress.Sku.STANDARD, Optional.of(ipConfig(p.server())),
+          Optional.empty()));
+    }
+    return b.build();
+  }
+
+  private static ResourceId ipConfig(ResourceId nic) {
+    return nic.child("ipConfigurations", "ipconfig1");
+  }
+
+  private static NetworkInterface nic(ResourceId id, String location, Subnet s, IpAddress a,
+      Optional<ResourceId> pip) {
+    IpConfiguration c = new IpConfiguration(ipConfig(id), "ipconfig1", Optional.of(a), Optional.empty(),
+        Optional.of(s.id()), pip, ImmutableList.of(), ImmutableList.of(), true);
+    return new NetworkInterface(id, id.name(), location, ImmutableList.of(c), Optional.empty(), false,
+        Optional.empty(), Optional.empty());
+  }
+
+  private static boolean inSubnet(Subnet s, IpAddress a) {
+    return s.addressPrefixes().stream().anyMatch(c -> c.contains(a));
+  }
+
+  /** Up to {@code n} free addresses from the top of the subnet's first IPv4 prefix, in every side's version of it. */
+  private static List<IpAddress> free(Subnet s, List<Topology> sides, Set<IpAddress> used, int n) {
+    List<IpAddress> out = new ArrayList<>();
+    for (Cidr c : s.addressPrefixes()) {
+      if (c.family() != IpFamily.IPV4 || c.size() < RESERVED_LOW + 1 + n) {
+        continue;
+      }
+      long low = c.first().lo() + RESERVED_LOW;
+      for (long v = c.last().lo() - 1; v >= low && out.size() < n; v--) {
+        IpAddress a = IpAddress.v4(v);
+        if (!used.contains(a) && sides.stream().allMatch(t -> t.subnet(s.id()).map(x -> inSubnet(x, a))
+            .orElse(true))) {
+          out.add(a);
+        }
+      }
+      if (out.size() == n) {
+        return out;
+      }
+      out.clear();
+    }
+    return out;
+  }
+
+  /** Every address a topology gives to something: NICs, private endpoints, firewalls, load balancers, next hops. */
+  static Set<IpAddress> usedAddresses(Topology t) {
+    Set<IpAddress> used = new HashSet<>();
+    for (NetworkInterface nic : t.networkInterfaces().values()) {
+      nic.ipConfigurations().forEach(c -> c.privateIpAddress().ifPresent(used::add));
+    }
+    for (PrivateEndpoint pe : t.privateEndpoints().values()) {
+      used.addAll(EffectiveRoutes.privateEndpointAddresses(t, pe));
+    }
+    for (AzureFirewall fw : t.azureFirewalls().values()) {
+      fw.privateIpAddress().ifPresent(used::add);
+    }
+    for (LoadBalancer lb : t.loadBalancers().values()) {
+      lb.frontends().forEach(f -> f.privateIpAddress().ifPresent(used::add));
+    }
+    for (RouteTable rt : t.routeTables().values()) {
+      for (Route r : rt.routes()) {
+        r.nextHopIpAddress().ifPresent(used::add);
+      }
+    }
+    return used;
+  }
+}
