@@ -1,0 +1,119 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.google.common.collect.ImmutableList;
+import dev.vnetsim.simulator.trace.DecidedBy;
+import dev.vnetsim.simulator.trace.Disposition;
+import dev.vnetsim.simulator.trace.Egress;
+import dev.vnetsim.simulator.trace.FlowSpace;
+import dev.vnetsim.simulator.trace.Hop;
+import dev.vnetsim.simulator.trace.Part;
+import dev.vnetsim.simulator.trace.Step;
+import dev.vnetsim.simulator.trace.Trace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a trace says about part of its space: the pieces (parts with one outcome each) cut to that part, whether all
+ * of it is reached, the packets that are reached, and the top-level answer chosen as the engine chooses it (the
+ * common one when all pieces agree, else the first piece that is not reached).
+ */
+public record Outcome(ImmutableList<Piece> pieces, FlowSpace reached) {
+
+  /** A part of the answer: its packets, how they end, the deciding rule, the path and the egress. */
+  public record Piece(FlowSpace space, Disposition disposition, Optional<DecidedBy> decidedBy, ImmutableList<Hop> hops,
+      Optional<Egress> egress) {
+
+    /** Disposition, deciding rule and path (resources, step types, actions and rules; not the detail text). */
+    public String signature() {
+      StringBuilder sb = new StringBuilder().append(disposition).append(' ');
+      decidedBy.ifPresent(d -> sb.append(d.resourceId().key()).append('|').append(d.ruleName()));
+      for (Hop h : hops) {
+        sb.append(" > ").append(h.kind()).append(':').append(h.resourceId().key()).append('[');
+        for (Step s : h.steps()) {
+          sb.append(s.type()).append('/').append(s.action()).append('/')
+              .append(s.resourceId().map(r -> r.key()).orElse("")).append('/').append(s.ruleName().orElse(""))
+              .append(';');
+        }
+        sb.append(']');
+      }
+      egress.ifPresent(e -> sb.append(" egress ").append(e.type()).append(e.resourceId().map(r -> r.key())
+          .orElse("")));
+      return sb.toString();
+    }
+  }
+
+  /** The whole trace. */
+  public static Outcome of(Trace t) {
+    return of(t, Optional.empty());
+  }
+
+  /** The trace cut to {@code within}; when nothing of the trace is in it, the trace's top-level answer. */
+  public static Outcome of(Trace t, FlowSpace within) {
+    return of(t, Optional.of(within));
+  }
+
+  private static Outcome of(Trace t, Optional<FlowSpace> within) {
+    List<Piece> all = new ArrayList<>();
+    if (t.parts().isEmpty()) {
+      all.add(new Piece(t.space(), t.disposition(), t.decidedBy(), t.hops(), t.egress()));
+    } else {
+      for (Part p : t.parts()) {
+        all.add(new Piece(p.space(), p.disposition(), p.decidedBy(), p.hops(), p.egress()));
+      }
+    }
+    ImmutableList.Builder<Piece> kept = ImmutableList.builder();
+    FlowSpace reached = FlowSpace.EMPTY;
+    boolean any = false;
+    for (Piece p : all) {
+      FlowSpace s = within.map(w -> p.space().intersect(w)).orElse(p.space());
+      if (s.isEmpty() && (within.isPresent() || !t.parts().isEmpty())) {
+        continue;
+      }
+      any = true;
+      kept.add(new Piece(s, p.disposition(), p.decidedBy(), p.hops(), p.egress()));
+      if (p.disposition().reachable()) {
+        reached = reached.union(s);
+      }
+    }
+    if (!any) {
+      kept.add(new Piece(FlowSpace.EMPTY, t.disposition(), t.decidedBy(), t.hops(), t.egress()));
+    }
+    return new Outcome(kept.build(), reached);
+  }
+
+  /** True when every piece is reached (DESIGN §3 {@code reachable}: for a set, the whole set). */
+  public boolean reachable() {
+    return pieces.stream().allMatch(p -> p.disposition().reachable());
+  }
+
+  /** The piece that answers for the whole: the common one, else the first that is not reached. */
+  public Piece top() {
+    Piece first = pieces.get(0);
+    boolean agree = pieces.stream().allMatch(p -> p.disposition() == first.disposition()
+        && p.decidedBy().equals(first.decidedBy()));
+    if (agree) {
+      return first;
+    }
+    return pieces.stream().filter(p -> !p.disposition().reachable()).findFirst().orElse(first);
+  }
+
+  public Disposition disposition() {
+    return top().disposition();
+  }
+
+  public Optional<DecidedBy> decidedBy() {
+    return top().decidedBy();
+  }
+
+  /** The packets of each signature (pieces with the same outcome and path merged). */
+  public Map<String, FlowSpace> bySignature() {
+    Map<String, FlowSpace> m = new LinkedHashMap<>();
+    for (Piece p : pieces) {
+      m.merge(p.signature(), p.space(), FlowSpace::union);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.google.common.collect.ImmutableList;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.simulator.resolve.ServiceTagLookup;
+
+/**
+ * SEAM for {@code aml-check} (what-if source "requirement"): every requirement row of every Azure ML compute of a
+ * topology, each simulated as a flow. {@code dev.vnetsim.simulator.aml.AmlCheck} is meant to implement it; until it
+ * does, the CLI passes {@link #none()} and what-if compares intents and the differential only. The what-if compares
+ * rows with the same {@link RequirementFlow#key()} on both sides (a compute added or removed is not a flow change).
+ */
+@FunctionalInterface
+public interface RequirementFlows {
+
+  /** Every row of every compute of {@code topology}; the implementation compiles what it needs (e.g. with probes). */
+  ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags);
+
+  /** No requirement rows (aml-check not wired in). */
+  static RequirementFlows none() {
+    return (topology, tags) -> ImmutableList.of();
+  }
+}

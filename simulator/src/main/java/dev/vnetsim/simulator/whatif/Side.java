@@ -1,0 +1,134 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.vnetsim.model.IpAddress;
+import dev.vnetsim.model.IpSet;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.simulator.engine.DataPlaneEngine;
+import dev.vnetsim.simulator.engine.Endpoint;
+import dev.vnetsim.simulator.engine.Query;
+import dev.vnetsim.simulator.resolve.ServiceTagLookup;
+import dev.vnetsim.simulator.trace.Coverage;
+import dev.vnetsim.simulator.trace.Disposition;
+import dev.vnetsim.simulator.trace.FlowSpace;
+import dev.vnetsim.simulator.trace.Hop;
+import dev.vnetsim.simulator.trace.Ports;
+import dev.vnetsim.simulator.trace.Step;
+import dev.vnetsim.simulator.trace.Trace;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One side of a comparison (or the only side of {@code check}): the topology as read, the engine compiled from it
+ * with the subnet probes added, and a cache of traces by {@link FlowRequest}, so that a flow asked for twice (by the
+ * differential, an intent and a requirement row) is simulated once. Not thread-safe (the cache).
+ */
+public final class Side {
+  private final Topology topology;
+  private final ImmutableMap<ResourceId, SubnetProbe> probes;
+  private final DataPlaneEngine engine;
+  private final EndpointParser parser;
+  private final Map<FlowRequest, Trace> traces = new HashMap<>();
+  private int simulated;
+
+  private Side(Topology topology, ImmutableMap<ResourceId, SubnetProbe> probes, DataPlaneEngine engine,
+      EndpointParser parser) {
+    this.topology = topology;
+    this.probes = probes;
+    this.engine = engine;
+    this.parser = parser;
+  }
+
+  /** Compiles a side: {@code topology} with {@code probes} added. */
+  public static Side compile(Topology topology, ServiceTagLookup tags, Map<ResourceId, SubnetProbe> probes,
+      EndpointParser parser) {
+    ImmutableMap<ResourceId, SubnetProbe> p = ImmutableMap.copyOf(probes);
+    return new Side(topology, p, DataPlaneEngine.compile(Probes.add(topology, p.values()), tags), parser);
+  }
+
+  /** The topology as read (without probes). */
+  public Topology topology() {
+    return topology;
+  }
+
+  public DataPlaneEngine engine() {
+    return engine;
+  }
+
+  public EndpointParser parser() {
+    return parser;
+  }
+
+  public Optional<SubnetProbe> probe(ResourceId subnet) {
+    return Optional.ofNullable(probes.get(subnet));
+  }
+
+  public ImmutableMap<ResourceId, SubnetProbe> probes() {
+    return probes;
+  }
+
+  /** How many traces were simulated (cache misses). */
+  public int simulated() {
+    return simulated;
+  }
+
+  /** Whether a source sends from outside the topology (the Internet, a service tag, a public address). */
+  boolean isOutside(Endpoint source) {
+    if (source instanceof Endpoint.Internet || source instanceof Endpoint.ServiceTag) {
+      return true;
+    }
+    if (source instanceof Endpoint.Addresses a) {
+      IpSet s = a.addresses();
+      IpAddress first = s.firstAddress();
+      boolean single = first != null && s.rangeCount() == 1 && s.ranges().get(0)[1].equals(first);
+      return !single || engine.dataPlane().nicAt(first).isEmpty();
+    }
+    return false;
+  }
+
+  /** Checks that a site names something on this side; throws {@link IllegalArgumentException} with the reason. */
+  public void check(Site site) {
+    if (site instanceof Site.Text t) {
+      t.resolve(this);
+    }
+  }
+
+  /** The trace of a request (cached); a site missing on this side gives an {@code INSUFFICIENT_INFO} trace. */
+  public Trace trace(FlowRequest r) {
+    Trace t = traces.get(r);
+    if (t == null) {
+      t = simulate(r);
+      traces.put(r, t);
+    }
+    return t;
+  }
+
+  private Trace simulate(FlowRequest r) {
+    simulated++;
+    Optional<Endpoint> from;
+    Optional<Endpoint> to;
+    try {
+      from = r.from().asSource(this);
+      if (from.isEmpty()) {
+        return missing(r.from().text() + " is not in this side's input");
+      }
+      to = r.to().asDestination(this, from.get());
+      if (to.isEmpty()) {
+        return missing(r.to().text() + " is not in this side's input");
+      }
+    } catch (IllegalArgumentException e) {
+      return missing(e.getMessage());
+    }
+    return engine.trace(new Query(from.get(), to.get(), r.protocols(), Ports.ALL, r.ports()));
+  }
+
+  private static Trace missing(String what) {
+    Hop hop = new Hop(ResourceId.of("query"), Hop.Kind.PLATFORM, ImmutableList.of(new Step.Transit(
+        Step.Type.UNSUPPORTED, Step.Action.UNKNOWN, Optional.empty(), what)));
+    return new Trace(FlowSpace.EMPTY, Disposition.INSUFFICIENT_INFO, Optional.empty(), ImmutableList.of(hop),
+        ImmutableList.of(), Coverage.NONE, IpSet.EMPTY, Optional.empty(), ImmutableList.of());
+  }
+}
