@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
         TraceCommand.class,
         GraphCommand.class,
         TagsCommand.class,
+        CheckCommand.class,
+        WhatIfCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -14,6 +14,8 @@ public sealed interface Step permits Step.Filter, Step.Routing, Step.Transit {
   /** What was evaluated. */
   enum Type {
     ORIGINATED,
+    /** Name resolution of an FQDN destination (private DNS zones, the public catalogue, a pinned address). */
+    DNS,
     NSG_OUTBOUND,
     NSG_INBOUND,
     ROUTE,
@@ -35,6 +37,7 @@ public sealed interface Step permits Step.Filter, Step.Routing, Step.Transit {
     DENIED,
     FORWARDED,
     TRANSLATED,
+    RESOLVED,
     DROPPED,
     DELIVERED,
     EXITED,

@@ -29,6 +29,7 @@ public final class TraceJson {
     }
     t.egress().ifPresent(e -> m.put("egress", egress(e)));
     m.put("assumptions", new ArrayList<>(t.assumptions()));
+    m.put("warnings", new ArrayList<>(t.warnings()));
     return m;
   }
 

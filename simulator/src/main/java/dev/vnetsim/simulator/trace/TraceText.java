@@ -27,6 +27,9 @@ public final class TraceText {
     for (String a : t.assumptions()) {
       sb.append("assumption: ").append(a).append('\n');
     }
+    for (String w : t.warnings()) {
+      sb.append("warning: ").append(w).append('\n');
+    }
     sb.append("disposition: ").append(t.disposition());
     if (!t.parts().isEmpty() && t.coverage() != Coverage.ALL && t.coverage() != Coverage.NONE) {
       sb.append(" (coverage ").append(t.coverage()).append(')');

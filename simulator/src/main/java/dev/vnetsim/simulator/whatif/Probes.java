@@ -42,7 +42,9 @@ public final class Probes {
     Map<String, Integer> names = new LinkedHashMap<>();
     for (Topology t : sides) {
       used.addAll(usedAddresses(t));
-      t.subnets().values().forEach(s -> names.merge(s.name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+      Map<String, Integer> side = new LinkedHashMap<>();
+      t.subnets().values().forEach(s -> side.merge(s.name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
+      side.forEach((k, v) -> names.merge(k, v, Math::max));
     }
     ImmutableMap.Builder<ResourceId, SubnetProbe> out = ImmutableMap.builder();
     Set<ResourceId> done = new HashSet<>();

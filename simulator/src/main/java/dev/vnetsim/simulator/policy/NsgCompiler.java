@@ -1,0 +1,212 @@
+package dev.vnetsim.simulator.policy;
+
+import com.google.common.collect.ImmutableRangeSet;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Range;
+import dev.vnetsim.model.IpSet;
+import dev.vnetsim.model.Protocol;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles resolved NSGs into {@link CompiledNsg}s, sharing work across the NSGs of one compile (a data plane keeps
+ * one compiler; it is not thread-safe, the results are immutable):
+ * <ul>
+ *   <li>NSGs whose rules have equal match fields (addresses as resolved, protocols, ports) share one
+ *       {@link NsgTables}: the cache is keyed on the resolved inputs, not on NSG ids;</li>
+ *   <li>address sets of {@value #LARGE} or more ranges (service tags, in practice) are partitioned once per distinct
+ *       group of such sets ({@link Partition}) and shared. An NSG then stores only its small sets' intervals and a
+ *       table from (small-set class, large-set class) to rule row, when that product is smaller than one merged
+ *       interval list; otherwise the merged list.</li>
+ * </ul>
+ */
+public final class NsgCompiler {
+  static final int LARGE = 32;
+
+  private record Fields(IpSet source, IpSet destination, ImmutableSet<Protocol> protocols,
+      ImmutableRangeSet<Integer> sourcePorts, ImmutableRangeSet<Integer> destinationPorts) {}
+
+  /** Large sets of one family, partitioned once. */
+  private record Shared(Map<IpSet, Integer> index, Partition partition, IntervalMap map4, IntervalMap6 map6) {}
+
+  private final Map<List<Fields>, NsgTables> tables = new HashMap<>();
+  private final Map<Set<IpSet>, Shared> shared4 = new HashMap<>();
+  private final Map<Set<IpSet>, Shared> shared6 = new HashMap<>();
+  private int compiled;
+
+  public CompiledNsg compile(ResolvedNsg nsg) {
+    List<Fields> key = new ArrayList<>(nsg.rules().size());
+    for (ResolvedRule r : nsg.rules()) {
+      key.add(new Fields(r.sourceUnknown() ? IpSet.ALL : r.source(), r.destinationUnknown() ? IpSet.ALL
+          : r.destination(), r.protocols(), r.sourcePorts(), r.destinationPorts()));
+    }
+    compiled++;
+    NsgTables t = tables.get(key);
+    if (t == null) {
+      t = build(key);
+      tables.put(key, t);
+    }
+    return new CompiledNsg(nsg, t);
+  }
+
+  @Override
+  public String toString() {
+    return "NsgCompiler[" + compiled + " compiled, " + tables.size() + " distinct tables, " + shared4.size() + " + "
+        + shared6.size() + " shared tag partitions]";
+  }
+
+  private NsgTables build(List<Fields> fields) {
+    int n = fields.size();
+    int words = Math.max(1, (n + 63) >>> 6);
+    BitRows rows = new BitRows(words);
+    long[][] proto = new long[Protocol.values().length][words];
+    List<IpSet> src = new ArrayList<>(n);
+    List<IpSet> dst = new ArrayList<>(n);
+    List<ImmutableRangeSet<Integer>> sp = new ArrayList<>(n);
+    List<ImmutableRangeSet<Integer>> dp = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Fields f = fields.get(i);
+      for (Protocol p : f.protocols()) {
+        proto[p.ordinal()][i >>> 6] |= 1L << i;
+      }
+      src.add(f.source());
+      dst.add(f.destination());
+      sp.add(f.sourcePorts());
+      dp.add(f.destinationPorts());
+    }
+    int[] protocolRow = new int[proto.length];
+    for (int p = 0; p < proto.length; p++) {
+      protocolRow[p] = rows.intern(proto[p]);
+    }
+    NsgTables.Dim srcPort = ports(sp, words, rows);
+    NsgTables.Dim dstPort = ports(dp, words, rows);
+    NsgTables.Dim s4 = address4(src, words, rows);
+    NsgTables.Dim d4 = address4(dst, words, rows);
+    NsgTables.Dim6 s6 = address6(src, words, rows);
+    NsgTables.Dim6 d6 = address6(dst, words, rows);
+    return new NsgTables(words, rows.toArray(), s4, d4, srcPort, dstPort, s6, d6, protocolRow);
+  }
+
+  /** Distinct values in rule order, each with the bitset of the rules holding it. */
+  private static <T> LinkedHashMap<T, long[]> group(List<T> perRule, int words) {
+    LinkedHashMap<T, long[]> out = new LinkedHashMap<>();
+    for (int i = 0; i < perRule.size(); i++) {
+      out.computeIfAbsent(perRule.get(i), k -> new long[words])[i >>> 6] |= 1L << i;
+    }
+    return out;
+  }
+
+  private static NsgTables.Dim ports(List<ImmutableRangeSet<Integer>> perRule, int words, BitRows rows) {
+    List<long[]> ranges = new ArrayList<>();
+    List<long[]> bits = new ArrayList<>();
+    group(perRule, words).forEach((set, b) -> {
+      List<Range<Integer>> rs = new ArrayList<>(set.asRanges());
+      long[] r = new long[rs.size() * 2];
+      for (int i = 0; i < rs.size(); i++) {
+        r[2 * i] = rs.get(i).lowerEndpoint();
+        r[2 * i + 1] = rs.get(i).upperEndpoint() - 1;
+      }
+      ranges.add(r);
+      bits.add(b);
+    });
+    Partition p = Partition.of32(ranges, 65535);
+    Encoded e = Encoded.flat(p, classRows(p, bits, words), rows, words);
+    return new NsgTables.Dim(new IntervalMap(e.lo, e.values, e.n, 16), null, null);
+  }
+
+  private NsgTables.Dim address4(List<IpSet> perRule, int words, BitRows rows) {
+    List<long[]> small = new ArrayList<>();
+    List<long[]> smallBits = new ArrayList<>();
+    Map<IpSet, long[]> large = new LinkedHashMap<>();
+    group(perRule, words).forEach((set, b) -> {
+      long[] r = set.v4Ranges();
+      if (r.length / 2 >= LARGE) {
+        large.put(set, b);
+      } else {
+        small.add(r);
+        smallBits.add(b);
+      }
+    });
+    Partition pl = Partition.of32(small, 0xFFFF_FFFFL);
+    long[][] e = classRows(pl, smallBits, words);
+    if (large.isEmpty()) {
+      Encoded f = Encoded.flat(pl, e, rows, words);
+      return new NsgTables.Dim(new IntervalMap(f.lo, f.values, f.n, 32), null, null);
+    }
+    Shared s = shared4.computeIfAbsent(Set.copyOf(large.keySet()), k -> {
+      List<IpSet> order = new ArrayList<>(k);
+      List<long[]> ranges = new ArrayList<>();
+      order.forEach(x -> ranges.add(x.v4Ranges()));
+      Partition p = Partition.of32(ranges, 0xFFFF_FFFFL);
+      return new Shared(indexOf(order), p, new IntervalMap(p.lo, p.cls, p.n, 32), null);
+    });
+    long[][] g = classRows(s.partition(), bitsInOrder(s.index(), large), words);
+    Encoded x = Encoded.of(pl, e, s.partition(), g, rows, words);
+    return x.table == null ? new NsgTables.Dim(new IntervalMap(x.lo, x.values, x.n, 32), null, null)
+        : new NsgTables.Dim(new IntervalMap(x.lo, x.values, x.n, 32), s.map4(), x.table);
+  }
+
+  private NsgTables.Dim6 address6(List<IpSet> perRule, int words, BitRows rows) {
+    List<long[]> small = new ArrayList<>();
+    List<long[]> smallBits = new ArrayList<>();
+    Map<IpSet, long[]> large = new LinkedHashMap<>();
+    group(perRule, words).forEach((set, b) -> {
+      long[] r = set.v6Ranges();
+      if (r.length / 4 >= LARGE) {
+        large.put(set, b);
+      } else {
+        small.add(r);
+        smallBits.add(b);
+      }
+    });
+    Partition pl = Partition.of128(small);
+    long[][] e = classRows(pl, smallBits, words);
+    if (large.isEmpty()) {
+      Encoded f = Encoded.flat(pl, e, rows, words);
+      return new NsgTables.Dim6(new IntervalMap6(f.hi, f.lo, f.values, f.n), null, null);
+    }
+    Shared s = shared6.computeIfAbsent(Set.copyOf(large.keySet()), k -> {
+      List<IpSet> order = new ArrayList<>(k);
+      List<long[]> ranges = new ArrayList<>();
+      order.forEach(x -> ranges.add(x.v6Ranges()));
+      Partition p = Partition.of128(ranges);
+      return new Shared(indexOf(order), p, null, new IntervalMap6(p.hi, p.lo, p.cls, p.n));
+    });
+    long[][] g = classRows(s.partition(), bitsInOrder(s.index(), large), words);
+    Encoded x = Encoded.of(pl, e, s.partition(), g, rows, words);
+    IntervalMap6 local = new IntervalMap6(x.hi, x.lo, x.values, x.n);
+    return new NsgTables.Dim6(local, x.table == null ? null : s.map6(), x.table);
+  }
+
+  private static Map<IpSet, Integer> indexOf(List<IpSet> order) {
+    Map<IpSet, Integer> index = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      index.put(order.get(i), i);
+    }
+    return index;
+  }
+
+  private static List<long[]> bitsInOrder(Map<IpSet, Integer> index, Map<IpSet, long[]> large) {
+    long[][] out = new long[index.size()][];
+    large.forEach((set, b) -> out[index.get(set)] = b);
+    return List.of(out);
+  }
+
+  /** For each class of a partition, the rules whose set is in the class ({@code bits.get(j)}: rules of set j). */
+  private static long[][] classRows(Partition p, List<long[]> bits, int words) {
+    long[][] out = new long[p.classCount][words];
+    for (int c = 0; c < p.classCount; c++) {
+      for (int j : p.setsOf(c)) {
+        long[] b = bits.get(j);
+        for (int w = 0; w < words; w++) {
+          out[c][w] |= b[w];
+        }
+      }
+    }
+    return out;
+  }
+}

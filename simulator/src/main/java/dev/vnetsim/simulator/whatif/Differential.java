@@ -1,0 +1,135 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
+import dev.vnetsim.model.AddressMatch;
+import dev.vnetsim.model.Protocol;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.network.NetworkInterface;
+import dev.vnetsim.model.network.PublicIpAddress;
+import dev.vnetsim.model.network.Route;
+import dev.vnetsim.model.network.RouteTable;
+import dev.vnetsim.model.security.NetworkSecurityGroup;
+import dev.vnetsim.model.security.SecurityRule;
+import dev.vnetsim.simulator.engine.Endpoint;
+import dev.vnetsim.simulator.trace.Ports;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The flows of the symbolic differential (DESIGN §3 {@code whatif}): every subnet to every subnet, to the Internet
+ * and to each service tag the topologies mention (NSG rules, routes); the Internet to every subnet and public IP.
+ * NICs with their own NSG or a public IP are sites of their own (a subnet's probes have neither). Each flow is one
+ * set-valued query over TCP, UDP and ICMP and all ports, cut into protocol and port classes afterwards.
+ */
+final class Differential {
+  static final ImmutableSet<Protocol> PROTOCOLS = Sets.immutableEnumSet(Protocol.TCP, Protocol.UDP, Protocol.ICMP);
+  private static final Set<String> VIRTUAL_TAGS = Set.of("virtualnetwork", "internet", "azureloadbalancer", "*");
+
+  private Differential() {}
+
+  static ImmutableList<FlowRequest> requests(Side before, Side after) {
+    List<Topology> sides = List.of(before.topology(), after.topology());
+    List<Site> hosts = new ArrayList<>();
+    Map<ResourceId, SubnetProbe> probes = new LinkedHashMap<>(before.probes());
+    after.probes().forEach(probes::putIfAbsent);
+    probes.values().forEach(p -> hosts.add(new Site.SubnetSite(p.subnet(), p.label())));
+    List<Site> nics = nicSites(sides);
+    hosts.addAll(nics);
+    Site internet = new Site.Fixed(new Endpoint.Internet(), "internet");
+    List<Site> tags = new ArrayList<>();
+    serviceTags(sides).forEach(t -> tags.add(new Site.Fixed(new Endpoint.ServiceTag(t), "tag:" + t)));
+    ImmutableList.Builder<FlowRequest> out = ImmutableList.builder();
+    for (Site from : hosts) {
+      for (Site to : hosts) {
+        out.add(request(from, to));
+      }
+      out.add(request(from, internet));
+      tags.forEach(t -> out.add(request(from, t)));
+    }
+    for (Site to : hosts) {
+      out.add(request(internet, to));
+    }
+    publicIps(sides).forEach(p -> out.add(request(internet, p)));
+    return out.build();
+  }
+
+  private static FlowRequest request(Site from, Site to) {
+    return new FlowRequest(from, to, PROTOCOLS, Ports.ALL);
+  }
+
+  /** NICs (not private endpoints') with their own NSG or a public IP on either side, named as {@code trace} takes. */
+  private static List<Site> nicSites(List<Topology> sides) {
+    Map<ResourceId, NetworkInterface> nics = new TreeMap<>();
+    for (Topology t : sides) {
+      for (NetworkInterface n : t.networkInterfaces().values()) {
+        boolean special = n.networkSecurityGroup().isPresent()
+            || n.ipConfigurations().stream().anyMatch(c -> c.publicIpAddress().isPresent());
+        if (n.privateEndpoint().isEmpty() && special) {
+          nics.putIfAbsent(n.id(), n);
+        }
+      }
+    }
+    List<Site> out = new ArrayList<>();
+    nics.values().forEach(n -> out.add(new Site.Fixed(new Endpoint.Nic(n.id()), unique(n.id(), n.name(), sides))));
+    return out;
+  }
+
+  private static List<Site> publicIps(List<Topology> sides) {
+    Map<ResourceId, PublicIpAddress> pips = new TreeMap<>();
+    sides.forEach(t -> t.publicIpAddresses().values().forEach(p -> pips.putIfAbsent(p.id(), p)));
+    List<Site> out = new ArrayList<>();
+    pips.values().forEach(p -> out.add(new Site.Fixed(new Endpoint.PublicIp(p.id()), unique(p.id(), p.name(),
+        sides))));
+    return out;
+  }
+
+  /** The name when no other NIC, VM, public IP or private endpoint of a side has it, else the id. */
+  private static String unique(ResourceId id, String name, List<Topology> sides) {
+    for (Topology t : sides) {
+      long same = t.networkInterfaces().values().stream().filter(n -> n.name().equalsIgnoreCase(name)).count()
+          + t.virtualMachines().values().stream().filter(n -> n.name().equalsIgnoreCase(name)).count()
+          + t.publicIpAddresses().values().stream().filter(n -> n.name().equalsIgnoreCase(name)).count()
+          + t.privateEndpoints().values().stream().filter(n -> n.name().equalsIgnoreCase(name)).count();
+      if (same > 1) {
+        return id.value();
+      }
+    }
+    return name;
+  }
+
+  /** Service tags named in NSG rules and routes of any side (not the virtual ones), sorted, first spelling kept. */
+  static List<String> serviceTags(List<Topology> sides) {
+    Map<String, String> tags = new TreeMap<>();
+    for (Topology t : sides) {
+      for (NetworkSecurityGroup nsg : t.networkSecurityGroups().values()) {
+        for (SecurityRule r : nsg.securityRules()) {
+          r.sourceAddresses().forEach(a -> tag(tags, a));
+          r.destinationAddresses().forEach(a -> tag(tags, a));
+        }
+      }
+      for (RouteTable rt : t.routeTables().values()) {
+        for (Route r : rt.routes()) {
+          tag(tags, r.addressPrefix());
+        }
+      }
+    }
+    return new ArrayList<>(tags.values());
+  }
+
+  private static void tag(Map<String, String> tags, AddressMatch a) {
+    if (a instanceof AddressMatch.ServiceTag t) {
+      String key = t.name().toLowerCase(Locale.ROOT);
+      if (!VIRTUAL_TAGS.contains(key)) {
+        tags.putIfAbsent(key, t.name());
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.google.common.collect.ImmutableList;
+import dev.vnetsim.simulator.trace.DecidedBy;
+import dev.vnetsim.simulator.trace.Hop;
+import dev.vnetsim.simulator.trace.Step;
+import dev.vnetsim.simulator.trace.TraceJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code whatif} as JSON (DESIGN §3: {@code {"before","after","changes":[…],"summary"}}) and as text: changes grouped
+ * by kind, then by cause, each with the before and after answer and path on one line.
+ */
+public final class WhatIfFormats {
+  private WhatIfFormats() {}
+
+  public static Map<String, Object> json(WhatIfReport r) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("before", side(r.before()));
+    doc.put("after", side(r.after()));
+    List<Object> changes = new ArrayList<>();
+    for (FlowChange c : r.changes()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("kind", c.kind().name());
+      m.put("source", c.source().label());
+      c.name().ifPresent(n -> m.put("name", n));
+      m.put("from", c.from());
+      m.put("to", c.to());
+      m.put("protocol", c.protocol());
+      m.put("ports", new ArrayList<>(c.ports()));
+      m.put("before", verdict(c.before()));
+      m.put("after", verdict(c.after()));
+      List<Object> cause = new ArrayList<>();
+      for (FlowChange.Cause x : c.cause()) {
+        Map<String, Object> cm = new LinkedHashMap<>();
+        cm.put("resourceId", x.resourceId().value());
+        cm.put("change", x.change().label());
+        cm.put("detail", x.detail());
+        cause.add(cm);
+      }
+      m.put("cause", cause);
+      changes.add(m);
+    }
+    doc.put("changes", changes);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("broken", r.count(FlowChange.Kind.BROKEN));
+    summary.put("opened", r.count(FlowChange.Kind.OPENED));
+    summary.put("changed", r.count(FlowChange.Kind.CHANGED));
+    doc.put("summary", summary);
+    return doc;
+  }
+
+  private static Map<String, Object> side(WhatIfReport.SideSummary s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", s.source());
+    m.put("resources", new LinkedHashMap<>(s.resources()));
+    return m;
+  }
+
+  private static Map<String, Object> verdict(FlowChange.Verdict v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("disposition", v.disposition().name());
+    m.put("decidedBy", TraceJson.decidedBy(v.decidedBy()));
+    return m;
+  }
+
+  public static String text(WhatIfReport r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("before: ").append(r.before().source()).append(" (").append(total(r.before())).append(" resources)\n");
+    sb.append("after:  ").append(r.after().source()).append(" (").append(total(r.after())).append(" resources)\n");
+    for (FlowChange.Kind kind : FlowChange.Kind.values()) {
+      List<FlowChange> ofKind = r.changes().stream().filter(c -> c.kind() == kind).toList();
+      if (ofKind.isEmpty()) {
+        continue;
+      }
+      sb.append('\n').append(kind).append(" (").append(ofKind.size()).append(")\n");
+      Map<ImmutableList<FlowChange.Cause>, List<FlowChange>> byCause = new LinkedHashMap<>();
+      ofKind.forEach(c -> byCause.computeIfAbsent(c.cause(), k -> new ArrayList<>()).add(c));
+      byCause.forEach((cause, cs) -> {
+        sb.append("  cause: ").append(causes(cause)).append('\n');
+        for (FlowChange c : cs) {
+          sb.append("    ").append(c.from()).append(" -> ").append(c.to()).append(' ').append(c.protocol());
+          if (!c.ports().isEmpty()) {
+            sb.append(' ').append(String.join(",", c.ports()));
+          }
+          sb.append(" [").append(c.source().label()).append(c.name().map(n -> " " + n).orElse("")).append("]\n");
+          sb.append("      before: ").append(line(c.before())).append('\n');
+          sb.append("      after:  ").append(line(c.after())).append('\n');
+        }
+      });
+    }
+    sb.append('\n').append(r.count(FlowChange.Kind.BROKEN)).append(" broken, ")
+        .append(r.count(FlowChange.Kind.OPENED)).append(" opened, ").append(r.count(FlowChange.Kind.CHANGED))
+        .append(" changed (").append(r.stats().flows()).append(" flows compared)\n");
+    return sb.toString();
+  }
+
+  private static int total(WhatIfReport.SideSummary s) {
+    return s.resources().values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  private static String causes(List<FlowChange.Cause> cause) {
+    if (cause.isEmpty()) {
+      return "(none found on the paths)";
+    }
+    List<String> parts = new ArrayList<>();
+    cause.forEach(c -> parts.add(c.resourceId().name() + " " + c.detail()));
+    return String.join("; ", parts);
+  }
+
+  /** {@code DISPOSITION by rule (priority p) in container: hop[step; step] > hop[…]}. */
+  static String line(FlowChange.Verdict v) {
+    StringBuilder sb = new StringBuilder(v.disposition().name()).append(decided(v.decidedBy())).append(": ");
+    for (int i = 0; i < v.hops().size(); i++) {
+      Hop h = v.hops().get(i);
+      sb.append(i == 0 ? "" : " > ").append(h.resourceId().name()).append('[');
+      for (int j = 0; j < h.steps().size(); j++) {
+        Step s = h.steps().get(j);
+        sb.append(j == 0 ? "" : "; ").append(s.type()).append(' ').append(s.action());
+        s.ruleName().ifPresent(n -> sb.append(' ').append(n));
+      }
+      sb.append(']');
+    }
+    return sb.toString();
+  }
+
+  private static String decided(Optional<DecidedBy> d) {
+    return d.map(b -> " by " + b.ruleName() + b.priority().map(p -> " (priority " + p + ")").orElse("") + " in "
+        + b.resourceId().name()).orElse("");
+  }
+}

@@ -1,0 +1,67 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.google.common.collect.ImmutableList;
+import dev.vnetsim.model.Cidr;
+import dev.vnetsim.model.IpSet;
+import dev.vnetsim.model.io.change.ArmResources;
+import dev.vnetsim.model.network.NetworkInterface;
+import dev.vnetsim.model.network.PublicIpAddress;
+import dev.vnetsim.servicetag.ServiceTag;
+import dev.vnetsim.servicetag.ServiceTagCatalog;
+import dev.vnetsim.servicetag.ServiceTagReader;
+import dev.vnetsim.simulator.SharedData;
+import dev.vnetsim.simulator.engine.Endpoint;
+import dev.vnetsim.simulator.resolve.ServiceTagLookup;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The bundled example, the real service-tag file, and a small endpoint parser with the CLI's main forms. */
+final class WhatIfFixtures {
+  static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  static final Path EXAMPLE = REPO.resolve("examples/aml-secure-training");
+  static final Path CHANGES = REPO.resolve("examples/changes");
+  private static ServiceTagCatalog catalog;
+
+  private WhatIfFixtures() {}
+
+  static synchronized ServiceTagLookup tags() {
+    if (catalog == null) {
+      catalog = ServiceTagReader.read(SharedData.path("service-tags/ServiceTags_Public_20251020.json"));
+    }
+    ServiceTagCatalog c = catalog;
+    return name -> c.tag(name).map(ServiceTag::addresses);
+  }
+
+  static ArmResources example() {
+    return ArmResources.read(List.of(EXAMPLE), false);
+  }
+
+  /** internet, tag:X, a CIDR or address, a NIC or public IP by name (what the tests need of trace's parser). */
+  static final EndpointParser PARSER = (text, t, tags) -> {
+    String s = text.trim();
+    if (s.equalsIgnoreCase("internet")) {
+      return new Endpoint.Internet();
+    }
+    if (s.regionMatches(true, 0, "tag:", 0, 4)) {
+      return new Endpoint.ServiceTag(s.substring(4));
+    }
+    if (Cidr.looksLikePrefix(s)) {
+      return new Endpoint.Addresses(IpSet.of(Cidr.parseMasked(s)), s);
+    }
+    for (NetworkInterface n : t.networkInterfaces().values()) {
+      if (n.name().equalsIgnoreCase(s)) {
+        return new Endpoint.Nic(n.id());
+      }
+    }
+    for (PublicIpAddress p : t.publicIpAddresses().values()) {
+      if (p.name().equalsIgnoreCase(s)) {
+        return new Endpoint.PublicIp(p.id());
+      }
+    }
+    throw new IllegalArgumentException("unknown endpoint '" + s + "'");
+  };
+
+  static WhatIf.Options options(ImmutableList<Intent> intents) {
+    return new WhatIf.Options(tags(), PARSER, intents, RequirementFlows.none(), "before", "after");
+  }
+}
