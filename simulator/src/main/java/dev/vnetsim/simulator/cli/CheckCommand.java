@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.servicetag.ServiceTag;
 import dev.vnetsim.servicetag.ServiceTagCatalog;
-import dev.vnetsim.servicetag.ServiceTagSnapshots;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import dev.vnetsim.simulator.whatif.CheckFormats;
 import dev.vnetsim.simulator.whatif.CheckMarkdown;
@@ -18,7 +17,8 @@ import dev.vnetsim.simulator.whatif.Sarif;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,11 +67,16 @@ public final class CheckCommand implements Callable<Integer> {
     }
     ImmutableList<Intent> list = IntentsFile.read(intents);
     Topology topology = Inputs.topology(main.global, err);
-    CheckReport report = new CheckReport(intents.toString(), IntentCheck.run(topology, tags(main.global), parser(),
+    ServiceTagCatalog catalog = TagsSnapshot.load(main.global, err);
+    CheckReport report = new CheckReport(intents.toString(), IntentCheck.run(topology, lookup(catalog), parser(),
         list));
     Format f = format != null ? format : main.global.json() ? Format.JSON : Format.TEXT;
     switch (f) {
-      case JSON -> Json.print(out, CheckFormats.json(report));
+      case JSON -> {
+        Map<String, Object> doc = CheckFormats.json(report);
+        doc.put("serviceTags", serviceTagsJson(catalog));
+        Json.print(out, doc);
+      }
       case SARIF -> Json.print(out, Sarif.render(report));
       case JUNIT -> out.print(JunitXml.render(report));
       case MARKDOWN -> out.print(CheckMarkdown.render(report));
@@ -81,10 +86,17 @@ public final class CheckCommand implements Callable<Integer> {
     return report.failed() > 0 ? ExitCodes.NEGATIVE : ExitCodes.OK;
   }
 
-  /** The service-tag catalogue of the global options, as the simulator's lookup. */
-  static ServiceTagLookup tags(GlobalOptions global) {
-    ServiceTagCatalog catalog = ServiceTagSnapshots.fromEnvironment().load(Optional.ofNullable(global.serviceTags()));
+  /** The catalogue as the simulator's lookup. */
+  static ServiceTagLookup lookup(ServiceTagCatalog catalog) {
     return name -> catalog.tag(name).map(ServiceTag::addresses);
+  }
+
+  /** {@code serviceTags} as {@code trace --json} writes it: which snapshot answered. */
+  static Map<String, Object> serviceTagsJson(ServiceTagCatalog catalog) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("changeNumber", catalog.provenance().changeNumber());
+    m.put("source", catalog.provenance().describe());
+    return m;
   }
 
   /** {@code trace}'s endpoint parser, reporting an unknown endpoint as {@link IllegalArgumentException}. */

@@ -19,13 +19,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Parses {@code --from}/{@code --to} (DESIGN §3): {@code internet}, {@code tag:NAME}, an IP or CIDR, an ARM id or a
- * resource name (NIC, VM, public IP, private endpoint), else a bare service-tag name the catalogue knows.
+ * resource name (NIC, VM, public IP, private endpoint), a bare service-tag name the catalogue knows, else an FQDN.
  */
 final class Endpoints {
   private Endpoints() {}
+
+  /** A DNS name: two or more labels of letters, digits, '-' or '_', the last one not all digits (DESIGN §3). */
+  static final Pattern FQDN = Pattern.compile("(?i)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)+"
+      + "[a-z0-9-]*[a-z][a-z0-9-]*\\.?");
 
   static Endpoint parse(String text, Topology t, ServiceTagLookup tags) {
     String s = text.trim();
@@ -58,8 +63,11 @@ final class Endpoints {
         s.toLowerCase(Locale.ROOT))) {
       return new Endpoint.ServiceTag(s);
     }
+    if (FQDN.matcher(s).matches()) {
+      return new Endpoint.Fqdn(s);
+    }
     throw CliException.usage("unknown endpoint '" + s + "': not a NIC, VM, public IP or private endpoint in the input,"
-        + " an address, a CIDR, 'internet' or a known service tag");
+        + " an address, a CIDR, 'internet', a known service tag or an FQDN");
   }
 
   private static <T> void byName(String s, Map<ResourceId, T> map, Function<T, String> name,

@@ -1,13 +1,20 @@
 package dev.vnetsim.simulator.cli;
 
+import com.google.common.collect.ImmutableMap;
+import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.Protocol;
+import dev.vnetsim.simulator.dns.FlowName;
 import dev.vnetsim.simulator.engine.Endpoint;
 import dev.vnetsim.simulator.engine.Query;
 import dev.vnetsim.simulator.trace.Trace;
 import dev.vnetsim.simulator.trace.TraceJson;
 import dev.vnetsim.simulator.trace.TraceText;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +38,7 @@ public final class TraceCommand implements Callable<Integer> {
   String from;
 
   @Option(names = "--to", required = true, paramLabel = "B", description = "NIC, VM, public IP, private endpoint, IP,"
-      + " CIDR, tag:NAME or internet.")
+      + " CIDR, tag:NAME, internet or an FQDN.")
   String to;
 
   @Option(names = "--protocol", defaultValue = "tcp", paramLabel = "tcp|udp|icmp|any",
@@ -44,6 +51,10 @@ public final class TraceCommand implements Callable<Integer> {
   @Option(names = "--src-port", paramLabel = "N", description = "Source port (default: all).")
   Integer srcPort;
 
+  @Option(names = "--resolve", paramLabel = "NAME=IP", description = "Pin the address of a DNS name (repeatable);"
+      + " it overrides private zones and the public catalogue.")
+  List<String> resolve = new ArrayList<>();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -55,6 +66,10 @@ public final class TraceCommand implements Callable<Integer> {
     var tags = in.engine.dataPlane().serviceTags();
     Endpoint a = Endpoints.parse(from, in.topology, tags);
     Endpoint b = Endpoints.parse(to, in.topology, tags);
+    ImmutableMap<String, IpAddress> pins = pins(resolve);
+    if (b instanceof Endpoint.Fqdn fq && !pins.isEmpty()) {
+      b = new Endpoint.Fqdn(fq.name(), pins);
+    }
     Trace trace = in.engine.trace(Query.of(a, b, p, port == null ? -1 : port, srcPort == null ? -1 : srcPort));
     if (main.global.json()) {
       Map<String, Object> doc = TraceJson.toJsonMap(trace);
@@ -65,6 +80,20 @@ public final class TraceCommand implements Callable<Integer> {
       out.flush();
     }
     return trace.reachable() ? ExitCodes.OK : ExitCodes.NEGATIVE;
+  }
+
+  /** {@code --resolve NAME=IP} values, by lower-case name. */
+  static ImmutableMap<String, IpAddress> pins(List<String> values) {
+    Map<String, IpAddress> out = new LinkedHashMap<>();
+    for (String v : values) {
+      int eq = v.indexOf('=');
+      Optional<IpAddress> ip = eq < 0 ? Optional.empty() : IpAddress.tryParse(v.substring(eq + 1).trim());
+      if (eq <= 0 || ip.isEmpty()) {
+        throw CliException.usage("--resolve must be NAME=IP, was " + v);
+      }
+      out.put(FlowName.normalize(v.substring(0, eq)), ip.get());
+    }
+    return ImmutableMap.copyOf(out);
   }
 
   private static void checkPort(String name, Integer value) {

@@ -8,6 +8,11 @@ import dev.vnetsim.model.io.change.ChangeFile;
 import dev.vnetsim.model.io.change.ChangeSet;
 import dev.vnetsim.model.io.change.PlanNote;
 import dev.vnetsim.model.io.change.TerraformPlan;
+import dev.vnetsim.servicetag.FqdnCatalog;
+import dev.vnetsim.servicetag.ServiceTagCatalog;
+import dev.vnetsim.simulator.requirements.RequirementPacks;
+import dev.vnetsim.simulator.resolve.ServiceTagLookup;
+import dev.vnetsim.simulator.whatif.AmlRequirements;
 import dev.vnetsim.simulator.whatif.Intent;
 import dev.vnetsim.simulator.whatif.IntentsFile;
 import dev.vnetsim.simulator.whatif.RequirementFlows;
@@ -20,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -100,8 +106,11 @@ public final class WhatIfCommand implements Callable<Integer> {
         g.strict());
     ChangeSet changes = changes(before, g);
     warnings(changes, err);
-    WhatIf.Options options = new WhatIf.Options(CheckCommand.tags(g), CheckCommand.parser(), intentList,
-        RequirementFlows.none(), beforeSource(g, planOnly), afterSource());
+    ServiceTagCatalog catalog = TagsSnapshot.load(g, err);
+    ServiceTagLookup tags = CheckCommand.lookup(catalog);
+    RequirementFlows requirements = new AmlRequirements(catalog, FqdnCatalog.bundled(), RequirementPacks.bundled());
+    WhatIf.Options options = new WhatIf.Options(tags, CheckCommand.parser(), intentList, requirements,
+        beforeSource(g, planOnly), afterSource(), true);
     WhatIfReport report = WhatIf.analyse(changes, options);
     if (g.verbose()) {
       err.println("whatif: " + report.stats().flows() + " flows, " + report.stats().traces() + " traces, "
@@ -109,7 +118,9 @@ public final class WhatIfCommand implements Callable<Integer> {
       err.flush();
     }
     if (g.json()) {
-      Json.print(out, WhatIfFormats.json(report));
+      Map<String, Object> doc = WhatIfFormats.json(report);
+      doc.put("serviceTags", CheckCommand.serviceTagsJson(catalog));
+      Json.print(out, doc);
     } else {
       out.print(WhatIfFormats.text(report));
       out.flush();

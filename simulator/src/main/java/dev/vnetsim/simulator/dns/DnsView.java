@@ -1,7 +1,6 @@
 package dev.vnetsim.simulator.dns;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.OtherResource;
@@ -133,7 +132,8 @@ public final class DnsView {
         return resolved(original, IpSet.of(pin), DnsAnswer.Source.PINNED, Optional.empty(), Optional.empty(), chain,
             notes);
       }
-      Optional<PrivateDnsZone> zone = context.flatMap(c -> linkedZone(c, n));
+      String current = n;
+      Optional<PrivateDnsZone> zone = context.flatMap(c -> linkedZone(c, current));
       if (zone.isPresent()) {
         PrivateDnsZone z = zone.get();
         String zn = FlowName.normalize(z.name());
@@ -262,7 +262,4 @@ public final class DnsView {
         .orElse(false);
   }
 
-  public ImmutableMap<String, String> storageRegions() {
-    return ImmutableMap.copyOf(storageRegions);
-  }
 }

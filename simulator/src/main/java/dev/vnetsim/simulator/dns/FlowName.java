@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * The name a flow carries (the FQDN it was addressed to, which Azure Firewall application rules match as SNI or Host,
  * azure-semantics.md §4.4) and the addresses pinned with {@code --resolve NAME=IP}, which override every other answer
- * for that name, here and at a firewall's DNS proxy. Names are lower case without a trailing dot.
+ * for that name, here and at a firewall's DNS proxy. Names are lower case without a trailing dot. {@code publicAnswer}
+ * is true when the client's answer came from public DNS (the catalogue or an unknown public name), so a firewall's
+ * DNS proxy asking public DNS for the same name gets the same address (azure-semantics.md §4.3 [FW-FQDNNET]).
  */
-public record FlowName(Optional<String> fqdn, ImmutableMap<String, IpAddress> pins) {
+public record FlowName(Optional<String> fqdn, ImmutableMap<String, IpAddress> pins, boolean publicAnswer) {
 
-  public static final FlowName NONE = new FlowName(Optional.empty(), ImmutableMap.of());
+  public static final FlowName NONE = new FlowName(Optional.empty(), ImmutableMap.of(), false);
 
   public FlowName {
     checkNotNull(fqdn, "fqdn");
@@ -22,8 +24,8 @@ public record FlowName(Optional<String> fqdn, ImmutableMap<String, IpAddress> pi
     fqdn = fqdn.map(FlowName::normalize);
   }
 
-  public static FlowName of(String fqdn, ImmutableMap<String, IpAddress> pins) {
-    return new FlowName(Optional.of(fqdn), pins);
+  public static FlowName of(String fqdn, ImmutableMap<String, IpAddress> pins, boolean publicAnswer) {
+    return new FlowName(Optional.of(fqdn), pins, publicAnswer);
   }
 
   /** Lower case, trimmed, no trailing dot. */

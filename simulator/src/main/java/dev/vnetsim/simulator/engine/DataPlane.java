@@ -18,7 +18,8 @@ import dev.vnetsim.model.network.PublicIpAddress;
 import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.model.network.VirtualNetwork;
 import dev.vnetsim.model.security.NetworkSecurityGroup;
-import dev.vnetsim.simulator.policy.CompiledNsg;
+import dev.vnetsim.simulator.dns.DnsView;
+import dev.vnetsim.simulator.policy.NsgCompiler;
 import dev.vnetsim.simulator.policy.NsgResolver;
 import dev.vnetsim.simulator.policy.ResolvedNsg;
 import dev.vnetsim.simulator.resolve.AddressResolver;
@@ -27,6 +28,7 @@ import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import dev.vnetsim.simulator.resolve.VirtualTags;
 import dev.vnetsim.simulator.routing.EffectiveRouteTable;
 import dev.vnetsim.simulator.routing.EffectiveRoutes;
+import dev.vnetsim.simulator.routing.SharedRoutes;
 import dev.vnetsim.simulator.routing.Fib;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A topology compiled for queries (DESIGN §1): per subnet its virtual tags, effective routes (with a flat LPM table)
@@ -53,6 +56,7 @@ public final class DataPlane {
   private final NetworkFacts facts;
   private final AddressResolver resolver;
   private final FirewallStage firewallStage;
+  private final DnsView dns;
   private final ImmutableMap<ResourceId, SubnetPlane> subnets;
   private final SubnetPlane[] subnetArray;
   private final ImmutableMap<ResourceId, NicPlane> nics;
@@ -70,19 +74,30 @@ public final class DataPlane {
   private DataPlane(Topology topology, ServiceTagLookup tags, FirewallStage firewallStage) {
     this.topology = topology;
     this.tags = tags;
-    this.firewallStage = firewallStage;
+    this.dns = new DnsView(topology, tags);
+    this.firewallStage = firewallStage != null ? firewallStage : new CompiledFirewalls(topology, tags, dns);
     this.facts = new NetworkFacts(topology);
-    this.resolver = new AddressResolver(topology, tags);
+    // Sharing (issue 7): tags resolved once per name; virtual tags once per (VNet, route table) and interned by
+    // content; effective routes once per (VNet, route table, service endpoints); NSG match tables once per equal
+    // resolved rule fields, with service-tag partitions shared between NSGs.
+    ServiceTagLookup cachedTags = memoize(tags);
+    this.resolver = new AddressResolver(topology, cachedTags);
     Map<NsgKey, NsgPlane> nsgCache = new HashMap<>();
+    NsgCompiler nsgCompiler = new NsgCompiler();
+    SharedRoutes sharedRoutes = new SharedRoutes(facts, cachedTags);
+    Map<List<Object>, VirtualTags> tagsBySource = new HashMap<>();
+    Map<VirtualTags, VirtualTags> tagsByContent = new HashMap<>();
     Map<ResourceId, SubnetPlane> sp = new LinkedHashMap<>();
     List<SubnetPlane> sa = new ArrayList<>();
     for (Subnet s : topology.subnets().values()) {
-      VirtualTags vt = VirtualTags.forSubnet(facts, s);
-      EffectiveRouteTable routes = EffectiveRoutes.forSubnet(facts, tags, s);
+      VirtualTags vt = tagsBySource.computeIfAbsent(List.of(s.virtualNetwork(), s.routeTable()),
+          k -> tagsByContent.computeIfAbsent(VirtualTags.forSubnet(facts, s), x -> x));
+      EffectiveRouteTable routes = sharedRoutes.forSubnet(s);
       Optional<NatGateway> nat = s.natGateway().map(id -> topology.natGateways().get(id));
       SubnetPlane plane = new SubnetPlane(sa.size(), s, topology.virtualNetworkOf(s), vt, routes,
-          s.networkSecurityGroup().map(id -> nsg(nsgCache, id, Direction.INBOUND, vt)),
-          s.networkSecurityGroup().map(id -> nsg(nsgCache, id, Direction.OUTBOUND, vt)), nat, s.virtualNetwork());
+          s.networkSecurityGroup().map(id -> nsg(nsgCache, nsgCompiler, id, Direction.INBOUND, vt)),
+          s.networkSecurityGroup().map(id -> nsg(nsgCache, nsgCompiler, id, Direction.OUTBOUND, vt)), nat,
+          s.virtualNetwork());
       sp.put(s.id(), plane);
       sa.add(plane);
     }
@@ -116,8 +131,8 @@ public final class DataPlane {
       }
       VirtualTags vt = subnet.get().tags();
       NicPlane plane = new NicPlane(na.size(), nic, subnet.get(), addresses,
-          nic.networkSecurityGroup().map(id -> nsg(nsgCache, id, Direction.INBOUND, vt)),
-          nic.networkSecurityGroup().map(id -> nsg(nsgCache, id, Direction.OUTBOUND, vt)), pips.build(),
+          nic.networkSecurityGroup().map(id -> nsg(nsgCache, nsgCompiler, id, Direction.INBOUND, vt)),
+          nic.networkSecurityGroup().map(id -> nsg(nsgCache, nsgCompiler, id, Direction.OUTBOUND, vt)), pips.build(),
           outboundLoadBalancer(nic));
       np.put(nic.id(), plane);
       na.add(plane);
@@ -169,9 +184,9 @@ public final class DataPlane {
     }
   }
 
-  /** Compiles a topology with the default (not yet evaluating) firewall stage. */
+  /** Compiles a topology with the default firewall stage ({@link CompiledFirewalls}). */
   public static DataPlane compile(Topology topology, ServiceTagLookup tags) {
-    return compile(topology, tags, FirewallStage.unsupported());
+    return new DataPlane(topology, tags, null);
   }
 
   public static DataPlane compile(Topology topology, ServiceTagLookup tags, FirewallStage firewallStage) {
@@ -180,15 +195,22 @@ public final class DataPlane {
 
   private record NsgKey(ResourceId nsg, Direction direction, VirtualTags context) {}
 
-  private NsgPlane nsg(Map<NsgKey, NsgPlane> cache, ResourceId id, Direction d, VirtualTags context) {
+  private NsgPlane nsg(Map<NsgKey, NsgPlane> cache, NsgCompiler compiler, ResourceId id, Direction d,
+      VirtualTags context) {
     return cache.computeIfAbsent(new NsgKey(id, d, context), k -> {
       NetworkSecurityGroup nsg = topology.networkSecurityGroups().get(id);
       if (nsg == null) {
         return new NsgPlane(id, Optional.empty(), Optional.empty());
       }
       ResolvedNsg resolved = NsgResolver.resolve(nsg, d, context, resolver);
-      return new NsgPlane(id, Optional.of(resolved), Optional.of(CompiledNsg.compile(resolved)));
+      return new NsgPlane(id, Optional.of(resolved), Optional.of(compiler.compile(resolved)));
     });
+  }
+
+  /** A catalogue that asks {@code tags} once per tag name (thread-safe; queries resolve tags too). */
+  private static ServiceTagLookup memoize(ServiceTagLookup tags) {
+    Map<String, Optional<IpSet>> byName = new ConcurrentHashMap<>();
+    return name -> byName.computeIfAbsent(name, tags::addresses);
   }
 
   private Optional<LoadBalancer> outboundLoadBalancer(NetworkInterface nic) {
@@ -221,6 +243,11 @@ public final class DataPlane {
 
   public FirewallStage firewallStage() {
     return firewallStage;
+  }
+
+  /** The DNS view (private zones, links, the FQDN catalogue) of the topology. */
+  public DnsView dns() {
+    return dns;
   }
 
   public ImmutableMap<ResourceId, SubnetPlane> subnets() {

@@ -11,6 +11,8 @@ import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.network.IpConfiguration;
 import dev.vnetsim.model.network.PublicIpAddress;
+import dev.vnetsim.simulator.dns.DnsAnswer;
+import dev.vnetsim.simulator.dns.FlowName;
 import dev.vnetsim.simulator.policy.CompiledNsg;
 import dev.vnetsim.simulator.policy.ResolvedRule;
 import dev.vnetsim.simulator.resolve.Resolved;
@@ -82,6 +84,15 @@ public final class DataPlaneEngine implements ReachabilityEngine {
     }
     if (from instanceof Endpoint.Internet || from instanceof Endpoint.Addresses
         || from instanceof Endpoint.ServiceTag) {
+      if (q.to() instanceof Endpoint.Fqdn fq) {
+        DnsAnswer a = dp.dns().resolve(fq.name(), Optional.empty(), fq.pins());
+        if (!(a instanceof DnsAnswer.Resolved r)) {
+          return failure(FlowSpace.EMPTY, a instanceof DnsAnswer.Unresolved ? Disposition.DNS_UNRESOLVED
+              : Disposition.INSUFFICIENT_INFO, fq.name() + " does not resolve: " + String.join("; ", a.chain()));
+        }
+        q = new Query(from, new Endpoint.Addresses(r.addresses(), fq.name()), q.protocols(), q.sourcePorts(),
+            q.destinationPorts());
+      }
       return fromOutside(from, q);
     }
     return failure(FlowSpace.EMPTY, Disposition.INSUFFICIENT_INFO, "source " + q.from() + " is not in the input");
@@ -105,7 +116,30 @@ public final class DataPlaneEngine implements ReachabilityEngine {
       return failure(FlowSpace.EMPTY, Disposition.INSUFFICIENT_INFO, "NIC " + nicId + " is not in the input");
     }
     NicPlane src = nic.get();
-    Resolved dst = destination(q.to(), src.subnet().tags());
+    Prelude prelude = Prelude.NONE;
+    Resolved dst;
+    if (q.to() instanceof Endpoint.Fqdn fq) {
+      Optional<IpAddress> self = sourceAddress(src, IpFamily.IPV4);
+      boolean azureDns = src.subnet().vnet().map(v -> v.dnsServers().isEmpty()).orElse(true);
+      if (azureDns && self.isPresent() && !fq.pins().containsKey(fq.name())) {
+        // §1.8: DNS to 168.63.129.16 is not subject to NSGs unless a rule names AzurePlatformDNS
+        WalkResult query = new PacketWalk(dp, new Flow(self.get(), PlatformAddresses.WIRE_SERVER, Protocol.UDP,
+            50000, 53)).fromNic(src);
+        if (query.disposition() == Disposition.DENIED_NSG_OUTBOUND) {
+          return DnsSteps.queryDenied(src, self.get(), fq.name(), query);
+        }
+      }
+      DnsAnswer a = dp.dns().resolve(fq.name(), Optional.of(src.subnet().vnetId()), fq.pins());
+      if (!(a instanceof DnsAnswer.Resolved r)) {
+        return DnsSteps.failure(src, sourceAddress(src, IpFamily.IPV4).or(() -> sourceAddress(src, IpFamily.IPV6)),
+            a);
+      }
+      prelude = new Prelude(new FlowName(Optional.of(fq.name()), fq.pins(), !r.exact()), DnsSteps.steps(r),
+          DnsSteps.assumptions(a));
+      dst = Resolved.of(r.addresses());
+    } else {
+      dst = destination(q.to(), src.subnet().tags());
+    }
     if (!dst.isKnown()) {
       return failure(FlowSpace.EMPTY, Disposition.INSUFFICIENT_INFO, "destination " + dst.unknown().get()
           + " could not be resolved");
@@ -131,9 +165,10 @@ public final class DataPlaneEngine implements ReachabilityEngine {
     }
     if (space.isPoint() && notApplicable.isEmpty()) {
       Flow f = space.boxes().get(0).firstPacket();
-      return single(space, new PacketWalk(dp, f).fromNic(src));
+      return single(space, new PacketWalk(dp, f, prelude).fromNic(src));
     }
-    return combine(space, new SpaceWalk(dp).fromNic(src, space), notApplicable, !isSingleAddress(dst.known()));
+    return combine(space, new SpaceWalk(dp, prelude).fromNic(src, space), notApplicable,
+        !isSingleAddress(dst.known()));
   }
 
   private static Optional<IpAddress> sourceAddress(NicPlane nic, IpFamily fam) {
@@ -241,7 +276,7 @@ public final class DataPlaneEngine implements ReachabilityEngine {
     ImmutableList<String> assumptions = assumptions(List.of(r));
     Coverage c = r.disposition().reachable() ? Coverage.ALL : Coverage.NONE;
     return new Trace(space, r.disposition(), r.decidedBy(), r.hops(), ImmutableList.of(), c, IpSet.EMPTY, r.egress(),
-        assumptions);
+        assumptions, ImmutableList.copyOf(r.warnings()));
   }
 
   private Trace failure(FlowSpace space, Disposition d, String why) {
@@ -281,7 +316,13 @@ public final class DataPlaneEngine implements ReachabilityEngine {
     raw.forEach(p -> results.add(p.result()));
     ImmutableList<Part> shown = setDestination || parts.size() > 1 ? ImmutableList.copyOf(parts) : ImmutableList.of();
     return new Trace(space, top.disposition(), top.decidedBy(), top.hops(), shown, c, notApplicable, top.egress(),
-        assumptions(results));
+        assumptions(results), warnings(results));
+  }
+
+  private static ImmutableList<String> warnings(List<WalkResult> results) {
+    Set<String> out = new LinkedHashSet<>();
+    results.forEach(r -> out.addAll(r.warnings()));
+    return ImmutableList.copyOf(out);
   }
 
   private static ImmutableList<String> assumptions(List<WalkResult> results) {

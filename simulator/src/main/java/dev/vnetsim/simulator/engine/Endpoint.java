@@ -2,8 +2,11 @@ package dev.vnetsim.simulator.engine;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableMap;
+import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.simulator.dns.FlowName;
 
 /** One end of a query (DESIGN §3 {@code --from}/{@code --to}), already resolved against the topology. */
 public sealed interface Endpoint {
@@ -33,6 +36,22 @@ public sealed interface Endpoint {
   record ServiceTag(String name) implements Endpoint {
     public ServiceTag {
       checkNotNull(name, "name");
+    }
+  }
+
+  /**
+   * A name (DESIGN §4): resolved from the source's VNet (linked private zones, then the public catalogue);
+   * {@code pins} are {@code --resolve NAME=IP} answers, by lower-case name, that override every other answer.
+   */
+  record Fqdn(String name, ImmutableMap<String, IpAddress> pins) implements Endpoint {
+    public Fqdn {
+      checkNotNull(name, "name");
+      checkNotNull(pins, "pins");
+      name = FlowName.normalize(name);
+    }
+
+    public Fqdn(String name) {
+      this(name, ImmutableMap.of());
     }
   }
 

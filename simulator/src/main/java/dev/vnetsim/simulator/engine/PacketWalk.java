@@ -11,6 +11,7 @@ import dev.vnetsim.model.firewall.AzureFirewall;
 import dev.vnetsim.model.network.IpConfiguration;
 import dev.vnetsim.model.network.PrivateEndpoint;
 import dev.vnetsim.model.network.PublicIpAddress;
+import dev.vnetsim.simulator.firewall.Snat;
 import dev.vnetsim.simulator.policy.CompiledNsg;
 import dev.vnetsim.simulator.policy.ResolvedRule;
 import dev.vnetsim.simulator.resolve.ConnectedPeering;
@@ -44,17 +45,69 @@ final class PacketWalk {
   private final PathRecorder rec = new PathRecorder();
   private final List<ResourceId> appliances = new ArrayList<>(2);
   private AzureFirewall forwardingFirewall;
+  private Snat snat = Snat.NONE;
+  private boolean inbound;
+  private boolean dnat;
   private int hopsLeft = Walks.MAX_HOPS;
+  private final Prelude prelude;
 
   PacketWalk(DataPlane dp, Flow f) {
+    this(dp, f, Prelude.NONE);
+  }
+
+  PacketWalk(DataPlane dp, Flow f, Prelude prelude) {
     this.dp = dp;
     this.f = f;
+    this.prelude = prelude;
   }
 
   WalkResult fromNic(NicPlane src) {
     rec.hop(src.nic().id(), Hop.Kind.NIC).step(new Step.Transit(Step.Type.ORIGINATED, Step.Action.ORIGINATED,
         Optional.of(src.nic().id()), "from " + f.source()));
+    prelude.steps().forEach(rec::step);
+    prelude.assumptions().forEach(rec::assume);
+    if (PlatformAddresses.SET.contains(f.destination())) {
+      return toPlatform(src);
+    }
     return outbound(src);
+  }
+
+  /** To a platform address (§1.8, §2.4.6): only rules naming its platform tag apply; no routes. */
+  private WalkResult toPlatform(NicPlane src) {
+    WalkResult r = platformNsg(src.nsgOutbound(), "NIC");
+    if (r != null) {
+      return r;
+    }
+    rec.hop(src.subnet().subnet().id(), Hop.Kind.SUBNET);
+    r = platformNsg(src.subnet().nsgOutbound(), "subnet");
+    if (r != null) {
+      return r;
+    }
+    rec.hop(PlatformAddresses.id(f.destination()), Hop.Kind.PLATFORM).step(PlatformAddresses.delivered(
+        f.destination()));
+    return rec.end(Disposition.DELIVERED, Optional.empty());
+  }
+
+  private WalkResult platformNsg(Optional<NsgPlane> p, String level) {
+    if (p.isEmpty()) {
+      return null;
+    }
+    if (p.get().missing()) {
+      rec.step(Walks.missingNsg(Step.Type.NSG_OUTBOUND, p.get(), level));
+      return rec.end(Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    for (PlatformAddresses.PlatformRule r : PlatformAddresses.rules(p.get(), f.destination())) {
+      if (r.region().contains(f)) {
+        rec.step(Walks.nsgStep(Step.Type.NSG_OUTBOUND, r.rule(), r.certain(), level));
+        rec.assume(Assumptions.PLATFORM_TAGS.line());
+        if (!r.certain()) {
+          return rec.end(Disposition.INSUFFICIENT_INFO, Optional.of(r.rule().decidedBy()));
+        }
+        return r.rule().access() == Access.DENY
+            ? rec.end(Disposition.DENIED_NSG_OUTBOUND, Optional.of(r.rule().decidedBy())) : null;
+      }
+    }
+    return null;
   }
 
   /** Out of a NIC: its NSG, then its subnet's NSG (outbound order, §1.6), then routing. */
@@ -97,29 +150,46 @@ final class PacketWalk {
       case VNET_LOCAL -> inVnet(vnet);
       case VNET_PEERING, VNET_GLOBAL_PEERING -> viaPeering(s, r);
       case VIRTUAL_NETWORK_GATEWAY -> viaGateway(vnet, r);
-      case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> {
-        rec.step(new Step.Transit(Step.Type.EGRESS, Step.Action.EXITED, Optional.of(s.subnet().id()),
-            "via service endpoint; the service sees the private source " + f.source() + " (§6)"));
-        yield rec.end(Disposition.EXITS_NETWORK, Optional.empty(), Optional.of(new Egress(
-            Egress.Type.SERVICE_ENDPOINT, Optional.of(s.subnet().id()), Optional.empty())));
-      }
+      case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> serviceEndpoint(s);
       case INTERNET -> internet(s, sender);
       case VIRTUAL_APPLIANCE -> viaAppliance(s, r);
       case INTERFACE_ENDPOINT -> toPrivateEndpoint(s, r.target().orElseThrow());
     };
   }
 
-  private WalkResult internet(SubnetPlane s, NicPlane sender) {
-    if (forwardingFirewall != null) {
-      AzureFirewall fw = forwardingFirewall;
-      rec.step(new Step.Transit(Step.Type.EGRESS, Step.Action.EXITED, Optional.of(fw.id()), "via Azure Firewall "
-          + fw.name()));
-      return rec.end(Disposition.EXITS_NETWORK, Optional.empty(), Optional.of(new Egress(Egress.Type.FIREWALL,
-          Optional.of(fw.id()), Optional.empty())));
+  /** Over a service endpoint (§6): the policy check, then out with the private source the service sees. */
+  private WalkResult serviceEndpoint(SubnetPlane s) {
+    dev.vnetsim.model.IpSet dst = dev.vnetsim.model.IpSet.of(f.destination());
+    ServiceEndpointPolicies.Check c = ServiceEndpointPolicies.check(dp, s, prelude.name(), dst);
+    if (c instanceof ServiceEndpointPolicies.Unknown u) {
+      rec.step(unsupported(Optional.of(s.subnet().id()), u.why()));
+      return rec.end(Disposition.INSUFFICIENT_INFO, Optional.empty());
     }
-    Walks.EgressDecision d = Walks.egress(dp, sender, s, f.protocol());
+    if (c instanceof ServiceEndpointPolicies.Denied d) {
+      rec.step(new Step.Transit(Step.Type.EGRESS, Step.Action.DROPPED, Optional.of(d.decidedBy().resourceId()),
+          d.detail()));
+      rec.assume(Assumptions.SEP_DISPOSITION.line());
+      return rec.end(Disposition.NULL_ROUTED, Optional.of(d.decidedBy()));
+    }
+    String policy = c instanceof ServiceEndpointPolicies.Allowed a ? "; " + a.detail() : "";
+    rec.step(new Step.Transit(Step.Type.EGRESS, Step.Action.EXITED, Optional.of(s.subnet().id()),
+        "via service endpoint; the service sees the private source " + f.source() + " (§6)" + policy));
+    if (forwardingFirewall == null) {
+      Walks.storageWarning(dp, s, dst).ifPresent(rec::warn);
+    }
+    return rec.end(Disposition.EXITS_NETWORK, Optional.empty(), Optional.of(new Egress(
+        Egress.Type.SERVICE_ENDPOINT, Optional.of(s.subnet().id()), Optional.of(f.source()))));
+  }
+
+  private WalkResult internet(SubnetPlane s, NicPlane sender) {
+    Walks.EgressDecision d = forwardingFirewall != null
+        ? Walks.firewallEgress(dp, forwardingFirewall, s, f.protocol()) : Walks.egress(dp, sender, s, f.protocol());
     rec.step(d.step());
     d.assumption().ifPresent(rec::assume);
+    d.warning().ifPresent(rec::warn);
+    if (forwardingFirewall == null && d.disposition() == Disposition.EXITS_NETWORK) {
+      Walks.storageWarning(dp, s, dev.vnetsim.model.IpSet.of(f.destination())).ifPresent(rec::warn);
+    }
     Optional<DecidedBy> by = d.disposition() == Disposition.NO_OUTBOUND_CONNECTIVITY ? rec.lastRoute()
         : Optional.empty();
     return rec.end(d.disposition(), by, d.egress());
@@ -163,6 +233,9 @@ final class PacketWalk {
       return r;
     }
     rec.step(delivered(nic.nic().id(), "to " + f.destination()));
+    if (forwardingFirewall != null && snat == Snat.NONE && !dnat) {
+      Walks.asymmetry(dp, forwardingFirewall, nic.subnet(), f.source()).ifPresent(rec::warn);
+    }
     return rec.end(Disposition.DELIVERED, Optional.empty());
   }
 
@@ -174,14 +247,24 @@ final class PacketWalk {
       if (r != null) {
         return r;
       }
+    } else {
+      t.nsgInbound().ifPresent(n -> rec.step(Walks.privateEndpointNsgSkipped(t, n)));
     }
     rec.hop(pe.id(), Hop.Kind.PRIVATE_ENDPOINT);
-    if (!Walks.approved(pe)) {
+    Optional<Boolean> approved = Walks.approved(pe);
+    if (approved.isEmpty()) {
+      rec.step(unsupported(Optional.of(pe.id()), "the private endpoint's connection state is not in the input"));
+      return rec.end(Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    if (!approved.get()) {
       rec.step(new Step.Transit(Step.Type.DELIVERED, Step.Action.DROPPED, Optional.of(pe.id()),
-          "no Approved private link connection (§5.1)"));
+          "no Approved private link connection to " + Walks.privateEndpointTarget(pe) + " (§5.1)"));
       return rec.end(Disposition.NULL_ROUTED, Optional.empty());
     }
-    rec.step(delivered(pe.id(), "to private endpoint " + pe.name()));
+    rec.step(delivered(pe.id(), "to private endpoint " + pe.name() + " of " + Walks.privateEndpointTarget(pe)));
+    if (forwardingFirewall != null && snat == Snat.NONE && !dnat) {
+      rec.warn(Walks.privateEndpointAsymmetry(forwardingFirewall, pe));
+    }
     return rec.end(Disposition.DELIVERED, Optional.empty());
   }
 
@@ -312,8 +395,7 @@ final class PacketWalk {
   }
 
   private WalkResult viaFirewall(SubnetPlane s, AzureFirewall fw) {
-    SubnetPlane fs = fw.ipConfigurations().stream().flatMap(c -> c.subnet().stream()).findFirst()
-        .flatMap(dp::subnet).orElse(null);
+    SubnetPlane fs = Walks.firewallSubnet(dp, fw).orElse(null);
     if (fs == null) {
       rec.step(unsupported(Optional.of(fw.id()), "the firewall's subnet is not in the input"));
       return rec.end(Disposition.INSUFFICIENT_INFO, Optional.empty());
@@ -327,17 +409,41 @@ final class PacketWalk {
     }
     appliances.add(fw.id());
     rec.hop(fw.id(), Hop.Kind.FIREWALL);
-    FirewallStage.Outcome o = dp.firewallStage().evaluate(fw, FlowSpace.of(f)).stream()
+    return firewallOutcome(fw, fs);
+  }
+
+  /** The firewall's verdict (§4.2); an allowed packet is source- or destination-NATed (§4.5, §4.6) and routed on. */
+  private WalkResult firewallOutcome(AzureFirewall fw, SubnetPlane fs) {
+    FirewallStage.Outcome o = dp.firewallStage().evaluate(fw, FlowSpace.of(f), prelude.name()).stream()
         .filter(z -> z.space().contains(f)).findFirst().orElse(null);
-    if (o == null || o.verdict() == FirewallStage.Verdict.UNKNOWN) {
-      rec.step(unsupported(Optional.of(fw.id()), o == null ? "firewall gave no verdict" : o.detail()));
+    if (o == null) {
+      rec.step(unsupported(Optional.of(fw.id()), "firewall gave no verdict"));
       return rec.end(Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    o.assumptions().forEach(rec::assume);
+    if (o.verdict() == FirewallStage.Verdict.UNKNOWN) {
+      rec.step(unsupported(Optional.of(fw.id()), o.detail()));
+      return rec.end(Disposition.INSUFFICIENT_INFO, o.decidedBy());
     }
     rec.step(FirewallSteps.step(fw, o));
     if (o.verdict() == FirewallStage.Verdict.DENY) {
       return rec.end(Disposition.DENIED_FIREWALL, o.decidedBy());
     }
+    if (inbound && o.dnat().isEmpty()) {
+      rec.step(unsupported(Optional.of(fw.id()), "traffic to the firewall's own public IP that no DNAT rule"
+          + " translates is not modelled (§4.5)"));
+      return rec.end(Disposition.INSUFFICIENT_INFO, o.decidedBy());
+    }
     forwardingFirewall = fw;
+    snat = o.snat();
+    dnat = o.dnat().isPresent();
+    if (o.snat() != Snat.NONE && fw.privateIpAddress().isPresent()) { // §4.6, as in SpaceWalk
+      f = new Flow(fw.privateIpAddress().get(), f.destination(), f.protocol(), f.sourcePort(), f.destinationPort());
+    }
+    if (o.dnat().isPresent()) {
+      FirewallStage.Translation t = o.dnat().get();
+      f = new Flow(f.source(), t.address(), f.protocol(), f.sourcePort(), t.port().orElse(f.destinationPort()));
+    }
     rec.hop(fs.subnet().id(), Hop.Kind.SUBNET);
     return route(fs, null);
   }
@@ -359,6 +465,18 @@ final class PacketWalk {
     rec.hop(Walks.INTERNET, Hop.Kind.INTERNET).step(new Step.Transit(Step.Type.ORIGINATED, Step.Action.ORIGINATED,
         Optional.empty(), "from " + f.source()));
     rec.hop(pip.id(), Hop.Kind.PUBLIC_IP);
+    Optional<AzureFirewall> fw = Walks.firewallOfPublicIp(dp, pip);
+    if (fw.isPresent()) {
+      SubnetPlane fs = Walks.firewallSubnet(dp, fw.get()).orElse(null);
+      if (fs == null) {
+        rec.step(unsupported(Optional.of(fw.get().id()), "the firewall's subnet is not in the input"));
+        return rec.end(Disposition.INSUFFICIENT_INFO, Optional.empty());
+      }
+      rec.hop(fw.get().id(), Hop.Kind.FIREWALL);
+      appliances.add(fw.get().id());
+      inbound = true;
+      return firewallOutcome(fw.get(), fs);
+    }
     InboundTarget target = InboundTarget.of(dp, pip);
     if (target.failure().isPresent()) {
       rec.step(target.failure().get().step());

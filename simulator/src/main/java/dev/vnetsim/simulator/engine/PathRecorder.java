@@ -23,6 +23,7 @@ final class PathRecorder {
   private Hop.Kind hopKind;
   private List<Step> steps;
   private ArrayList<String> assumptions;
+  private ArrayList<String> warnings;
   private DecidedBy lastAllow;
   private DecidedBy lastRoute;
 
@@ -36,6 +37,7 @@ final class PathRecorder {
     hopKind = o.hopKind;
     steps = o.steps == null ? null : new ArrayList<>(o.steps);
     assumptions = o.assumptions == null ? null : new ArrayList<>(o.assumptions);
+    warnings = o.warnings == null ? null : new ArrayList<>(o.warnings);
     lastAllow = o.lastAllow;
     lastRoute = o.lastRoute;
   }
@@ -77,6 +79,17 @@ final class PathRecorder {
     return this;
   }
 
+  /** A risk that does not change the verdict (shown as {@code warning:}). */
+  PathRecorder warn(String w) {
+    if (warnings == null) {
+      warnings = new ArrayList<>(1);
+    }
+    if (!warnings.contains(w)) {
+      warnings.add(w);
+    }
+    return this;
+  }
+
   Optional<DecidedBy> lastRoute() {
     return Optional.ofNullable(lastRoute);
   }
@@ -100,7 +113,8 @@ final class PathRecorder {
   WalkResult end(Disposition d, Optional<DecidedBy> decidedBy, Optional<Egress> egress) {
     Optional<DecidedBy> by = decidedBy.isPresent() || !d.reachable() ? decidedBy : Optional.ofNullable(lastAllow);
     return new WalkResult(d, by, hops(), egress,
-        assumptions == null ? ImmutableSet.of() : ImmutableSet.copyOf(assumptions));
+        assumptions == null ? ImmutableSet.of() : ImmutableSet.copyOf(assumptions),
+        warnings == null ? ImmutableSet.of() : ImmutableSet.copyOf(warnings));
   }
 
   WalkResult end(Disposition d, Optional<DecidedBy> decidedBy) {

@@ -11,6 +11,7 @@ import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.firewall.AzureFirewall;
 import dev.vnetsim.model.network.PrivateEndpoint;
 import dev.vnetsim.model.network.PublicIpAddress;
+import dev.vnetsim.simulator.firewall.Snat;
 import dev.vnetsim.simulator.policy.NsgPart;
 import dev.vnetsim.simulator.policy.NsgSpaceEvaluator;
 import dev.vnetsim.simulator.resolve.ConnectedPeering;
@@ -55,6 +56,10 @@ final class SpaceWalk {
     final List<ResourceId> appliances;
     int hopsLeft;
     AzureFirewall firewall;
+    Snat snat = Snat.NONE;
+    /** Arrived at a firewall's public IP from the Internet: only DNAT leads on (§4.5). */
+    boolean inbound;
+    boolean dnat;
 
     Branch() {
       rec = new PathRecorder();
@@ -67,6 +72,9 @@ final class SpaceWalk {
       appliances = new ArrayList<>(o.appliances);
       hopsLeft = o.hopsLeft;
       firewall = o.firewall;
+      snat = o.snat;
+      inbound = o.inbound;
+      dnat = o.dnat;
     }
 
     Branch copy() {
@@ -75,9 +83,15 @@ final class SpaceWalk {
   }
 
   private final DataPlane dp;
+  private final Prelude prelude;
 
   SpaceWalk(DataPlane dp) {
+    this(dp, Prelude.NONE);
+  }
+
+  SpaceWalk(DataPlane dp, Prelude prelude) {
     this.dp = dp;
+    this.prelude = prelude;
   }
 
   private static List<SpacePart> end(FlowSpace s, Branch b, Disposition d, Optional<DecidedBy> by) {
@@ -92,7 +106,67 @@ final class SpaceWalk {
     Branch b = new Branch();
     b.rec.hop(src.nic().id(), Hop.Kind.NIC).step(new Step.Transit(Step.Type.ORIGINATED, Step.Action.ORIGINATED,
         Optional.of(src.nic().id()), "from " + space.sources().firstAddress()));
-    return outbound(src, space, b);
+    prelude.steps().forEach(b.rec::step);
+    prelude.assumptions().forEach(b.rec::assume);
+    List<SpacePart> out = new ArrayList<>();
+    for (IpAddress a : new IpAddress[] {PlatformAddresses.WIRE_SERVER, PlatformAddresses.IMDS}) {
+      FlowSpace platform = space.restrictDestination(IpSet.of(a));
+      if (!platform.isEmpty()) {
+        out.addAll(toPlatform(src, a, platform, b.copy()));
+      }
+    }
+    FlowSpace rest = space.restrictDestination(IpSet.ALL.difference(PlatformAddresses.SET));
+    if (!rest.isEmpty()) {
+      out.addAll(outbound(src, rest, b));
+    }
+    return out;
+  }
+
+  /** To a platform address (§1.8, §2.4.6): only rules naming its platform tag apply; no routes. */
+  private List<SpacePart> toPlatform(NicPlane src, IpAddress a, FlowSpace space, Branch b) {
+    SubnetPlane s = src.subnet();
+    Next deliver = (s2, b2) -> {
+      b2.rec.hop(PlatformAddresses.id(a), Hop.Kind.PLATFORM).step(PlatformAddresses.delivered(a));
+      return end(s2, b2, Disposition.DELIVERED, Optional.empty());
+    };
+    return platformNsg(src.nsgOutbound(), "NIC", a, space, b, (s1, b1) -> {
+      b1.rec.hop(s.subnet().id(), Hop.Kind.SUBNET);
+      return platformNsg(s.nsgOutbound(), "subnet", a, s1, b1, deliver);
+    });
+  }
+
+  private List<SpacePart> platformNsg(Optional<NsgPlane> p, String level, IpAddress a, FlowSpace space, Branch b,
+      Next next) {
+    if (p.isEmpty()) {
+      return next.go(space, b);
+    }
+    if (p.get().missing()) {
+      b.rec.step(Walks.missingNsg(Step.Type.NSG_OUTBOUND, p.get(), level));
+      return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
+    }
+    List<SpacePart> out = new ArrayList<>();
+    FlowSpace rest = space;
+    for (PlatformAddresses.PlatformRule r : PlatformAddresses.rules(p.get(), a)) {
+      FlowSpace hit = rest.intersect(r.region());
+      if (hit.isEmpty()) {
+        continue;
+      }
+      rest = rest.minus(r.region());
+      Branch nb = b.copy();
+      nb.rec.step(Walks.nsgStep(Step.Type.NSG_OUTBOUND, r.rule(), r.certain(), level));
+      nb.rec.assume(Assumptions.PLATFORM_TAGS.line());
+      if (!r.certain()) {
+        out.addAll(end(hit, nb, Disposition.INSUFFICIENT_INFO, Optional.of(r.rule().decidedBy())));
+      } else if (r.rule().access() == Access.DENY) {
+        out.addAll(end(hit, nb, Disposition.DENIED_NSG_OUTBOUND, Optional.of(r.rule().decidedBy())));
+      } else {
+        out.addAll(next.go(hit, nb));
+      }
+    }
+    if (!rest.isEmpty()) {
+      out.addAll(next.go(rest, b));
+    }
+    return out;
   }
 
   private List<SpacePart> outbound(NicPlane nic, FlowSpace space, Branch b) {
@@ -152,26 +226,39 @@ final class SpaceWalk {
       case VNET_LOCAL -> inVnet(vnet, space, b);
       case VNET_PEERING, VNET_GLOBAL_PEERING -> viaPeering(s, r, space, b);
       case VIRTUAL_NETWORK_GATEWAY -> viaGateway(vnet, r, space, b);
-      case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> {
-        b.rec.step(new Step.Transit(Step.Type.EGRESS, Step.Action.EXITED, Optional.of(s.subnet().id()),
-            "via service endpoint; the service sees the private source " + space.sources().firstAddress() + " (§6)"));
-        yield end(space, b, Disposition.EXITS_NETWORK, Optional.empty(), new Egress(Egress.Type.SERVICE_ENDPOINT,
-            Optional.of(s.subnet().id()), Optional.empty()));
-      }
+      case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> serviceEndpoint(s, space, b);
       case INTERNET -> internet(s, sender, space, b);
       case VIRTUAL_APPLIANCE -> viaAppliance(s, r, space, b);
       case INTERFACE_ENDPOINT -> toPrivateEndpoint(s, r.target().orElseThrow(), space, b);
     };
   }
 
-  private List<SpacePart> internet(SubnetPlane s, NicPlane sender, FlowSpace space, Branch b) {
-    if (b.firewall != null) {
-      AzureFirewall fw = b.firewall;
-      b.rec.step(new Step.Transit(Step.Type.EGRESS, Step.Action.EXITED, Optional.of(fw.id()), "via Azure Firewall "
-          + fw.name()));
-      return end(space, b, Disposition.EXITS_NETWORK, Optional.empty(), new Egress(Egress.Type.FIREWALL,
-          Optional.of(fw.id()), Optional.empty()));
+  /** Over a service endpoint (§6): the policy check, then out with the private source the service sees. */
+  private List<SpacePart> serviceEndpoint(SubnetPlane s, FlowSpace space, Branch b) {
+    ServiceEndpointPolicies.Check c = ServiceEndpointPolicies.check(dp, s, prelude.name(), space.destinations());
+    if (c instanceof ServiceEndpointPolicies.Unknown u) {
+      b.rec.step(unsupported(Optional.of(s.subnet().id()), u.why()));
+      return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
     }
+    if (c instanceof ServiceEndpointPolicies.Denied d) {
+      b.rec.step(new Step.Transit(Step.Type.EGRESS, Step.Action.DROPPED, Optional.of(d.decidedBy().resourceId()),
+          d.detail()));
+      b.rec.assume(Assumptions.SEP_DISPOSITION.line());
+      return end(space, b, Disposition.NULL_ROUTED, Optional.of(d.decidedBy()));
+    }
+    IpAddress source = space.sources().firstAddress();
+    String policy = c instanceof ServiceEndpointPolicies.Allowed a ? "; " + a.detail() : "";
+    b.rec.step(new Step.Transit(Step.Type.EGRESS, Step.Action.EXITED, Optional.of(s.subnet().id()),
+        "via service endpoint; the service sees the private source " + source + " (§6)" + policy));
+    if (b.firewall == null) {
+      Walks.storageWarning(dp, s, space.destinations()).ifPresent(b.rec::warn);
+    }
+    return end(space, b, Disposition.EXITS_NETWORK, Optional.empty(), new Egress(Egress.Type.SERVICE_ENDPOINT,
+        Optional.of(s.subnet().id()), space.sources().rangeCount() == 1 && space.sources().v4Size() <= 1
+            ? Optional.of(source) : Optional.empty()));
+  }
+
+  private List<SpacePart> internet(SubnetPlane s, NicPlane sender, FlowSpace space, Branch b) {
     List<SpacePart> out = new ArrayList<>();
     for (boolean ports : new boolean[] {true, false}) {
       FlowSpace part = space.intersect(new FlowBox(IpSet.ALL, IpSet.ALL,
@@ -180,9 +267,15 @@ final class SpaceWalk {
         continue;
       }
       Branch nb = b.copy();
-      Walks.EgressDecision d = Walks.egress(dp, sender, s, ports ? Protocol.TCP : Protocol.ICMP);
+      Protocol p = ports ? Protocol.TCP : Protocol.ICMP;
+      Walks.EgressDecision d = b.firewall != null ? Walks.firewallEgress(dp, b.firewall, s, p)
+          : Walks.egress(dp, sender, s, p);
       nb.rec.step(d.step());
       d.assumption().ifPresent(nb.rec::assume);
+      d.warning().ifPresent(nb.rec::warn);
+      if (b.firewall == null && d.disposition() == Disposition.EXITS_NETWORK) {
+        Walks.storageWarning(dp, s, part.destinations()).ifPresent(nb.rec::warn);
+      }
       Optional<DecidedBy> by = d.disposition() == Disposition.NO_OUTBOUND_CONNECTIVITY ? nb.rec.lastRoute()
           : Optional.empty();
       out.add(new SpacePart(part, nb.rec.end(d.disposition(), by, d.egress())));
@@ -255,6 +348,9 @@ final class SpaceWalk {
     return nsg(space, b, nic.nsgInbound(), Step.Type.NSG_INBOUND, "NIC", Disposition.DENIED_NSG_INBOUND,
         nic.subnet(), (s1, b1) -> {
           b1.rec.step(delivered(nic.nic().id(), "to " + s1.destinations().firstAddress()));
+          if (b1.firewall != null && b1.snat == Snat.NONE && !b1.dnat) {
+            Walks.asymmetry(dp, b1.firewall, nic.subnet(), s1.sources().firstAddress()).ifPresent(b1.rec::warn);
+          }
           return end(s1, b1, Disposition.DELIVERED, Optional.empty());
         });
   }
@@ -263,18 +359,27 @@ final class SpaceWalk {
     b.rec.hop(t.subnet().id(), Hop.Kind.SUBNET);
     Next deliver = (s1, b1) -> {
       b1.rec.hop(pe.id(), Hop.Kind.PRIVATE_ENDPOINT);
-      if (!Walks.approved(pe)) {
+      Optional<Boolean> approved = Walks.approved(pe);
+      if (approved.isEmpty()) {
+        b1.rec.step(unsupported(Optional.of(pe.id()), "the private endpoint's connection state is not in the input"));
+        return end(s1, b1, Disposition.INSUFFICIENT_INFO, Optional.empty());
+      }
+      if (!approved.get()) {
         b1.rec.step(new Step.Transit(Step.Type.DELIVERED, Step.Action.DROPPED, Optional.of(pe.id()),
-            "no Approved private link connection (§5.1)"));
+            "no Approved private link connection to " + Walks.privateEndpointTarget(pe) + " (§5.1)"));
         return end(s1, b1, Disposition.NULL_ROUTED, Optional.empty());
       }
-      b1.rec.step(delivered(pe.id(), "to private endpoint " + pe.name()));
+      b1.rec.step(delivered(pe.id(), "to private endpoint " + pe.name() + " of " + Walks.privateEndpointTarget(pe)));
+      if (b1.firewall != null && b1.snat == Snat.NONE && !b1.dnat) {
+        b1.rec.warn(Walks.privateEndpointAsymmetry(b1.firewall, pe));
+      }
       return end(s1, b1, Disposition.DELIVERED, Optional.empty());
     };
     if (t.subnet().privateEndpointNetworkPolicies().nsgApplies()) {
       return nsg(space, b, t.nsgInbound(), Step.Type.NSG_INBOUND, "subnet", Disposition.DENIED_NSG_INBOUND, t,
           deliver);
     }
+    t.nsgInbound().ifPresent(n -> b.rec.step(Walks.privateEndpointNsgSkipped(t, n)));
     return deliver.go(space, b);
   }
 
@@ -442,8 +547,7 @@ final class SpaceWalk {
   }
 
   private List<SpacePart> viaFirewall(SubnetPlane s, AzureFirewall fw, FlowSpace space, Branch b) {
-    SubnetPlane fs = fw.ipConfigurations().stream().flatMap(c -> c.subnet().stream()).findFirst()
-        .flatMap(dp::subnet).orElse(null);
+    SubnetPlane fs = Walks.firewallSubnet(dp, fw).orElse(null);
     if (fs == null) {
       b.rec.step(unsupported(Optional.of(fw.id()), "the firewall's subnet is not in the input"));
       return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
@@ -454,25 +558,54 @@ final class SpaceWalk {
       }
       b1.appliances.add(fw.id());
       b1.rec.hop(fw.id(), Hop.Kind.FIREWALL);
-      List<SpacePart> out = new ArrayList<>();
-      for (FirewallStage.Outcome o : dp.firewallStage().evaluate(fw, s1)) {
-        Branch nb = b1.copy();
-        if (o.verdict() == FirewallStage.Verdict.UNKNOWN) {
-          nb.rec.step(unsupported(Optional.of(fw.id()), o.detail()));
-          out.addAll(end(o.space(), nb, Disposition.INSUFFICIENT_INFO, Optional.empty()));
-          continue;
-        }
-        nb.rec.step(FirewallSteps.step(fw, o));
-        if (o.verdict() == FirewallStage.Verdict.DENY) {
-          out.addAll(end(o.space(), nb, Disposition.DENIED_FIREWALL, o.decidedBy()));
-          continue;
-        }
-        nb.firewall = fw;
-        nb.rec.hop(fs.subnet().id(), Hop.Kind.SUBNET);
-        out.addAll(route(fs, null, o.space(), nb));
-      }
-      return out;
+      return firewallOutcomes(fw, fs, s1, b1);
     });
+  }
+
+  /** The firewall's verdicts (§4.2); allowed parts are source- or destination-NATed (§4.5, §4.6) and routed on. */
+  private List<SpacePart> firewallOutcomes(AzureFirewall fw, SubnetPlane fs, FlowSpace space, Branch b) {
+    List<SpacePart> out = new ArrayList<>();
+    for (FirewallStage.Outcome o : dp.firewallStage().evaluate(fw, space, prelude.name())) {
+      Branch nb = b.copy();
+      o.assumptions().forEach(nb.rec::assume);
+      if (o.verdict() == FirewallStage.Verdict.UNKNOWN) {
+        nb.rec.step(unsupported(Optional.of(fw.id()), o.detail()));
+        out.addAll(end(o.space(), nb, Disposition.INSUFFICIENT_INFO, o.decidedBy()));
+        continue;
+      }
+      nb.rec.step(FirewallSteps.step(fw, o));
+      if (o.verdict() == FirewallStage.Verdict.DENY) {
+        out.addAll(end(o.space(), nb, Disposition.DENIED_FIREWALL, o.decidedBy()));
+        continue;
+      }
+      if (nb.inbound && o.dnat().isEmpty()) {
+        nb.rec.step(unsupported(Optional.of(fw.id()), "traffic to the firewall's own public IP that no DNAT rule"
+            + " translates is not modelled (§4.5)"));
+        out.addAll(end(o.space(), nb, Disposition.INSUFFICIENT_INFO, o.decidedBy()));
+        continue;
+      }
+      nb.firewall = fw;
+      nb.snat = o.snat();
+      nb.dnat = o.dnat().isPresent();
+      nb.rec.hop(fs.subnet().id(), Hop.Kind.SUBNET);
+      FlowSpace onward = o.space();
+      Optional<IpAddress> fwIp = fw.privateIpAddress();
+      // §4.6: whatever is SNATed leaves the firewall from its address: the private IP inside Azure (toward the
+      // Internet the egress step names the public IP). Network rules toward private ranges keep the source.
+      boolean snatSource = o.snat() != Snat.NONE && fwIp.isPresent();
+      if (snatSource) {
+        onward = SpaceRewrites.rewrite(onward, IpSet.of(fwIp.get()), null, null);
+      }
+      if (o.dnat().isPresent()) {
+        FirewallStage.Translation t = o.dnat().get();
+        onward = SpaceRewrites.rewrite(onward, null, IpSet.of(t.address()), t.port().orElse(null));
+      }
+      List<SpacePart> parts = route(fs, null, onward, nb);
+      boolean translated = snatSource || o.dnat().isPresent();
+      out.addAll(translated ? SpaceRewrites.mapBack(parts, o.space(), snatSource, o.dnat().isPresent(),
+          o.dnat().flatMap(FirewallStage.Translation::port).isPresent()) : parts);
+    }
+    return out;
   }
 
   private static List<SpacePart> loop(ResourceId again, Hop.Kind kind, FlowSpace space, Branch b) {
@@ -506,6 +639,18 @@ final class SpaceWalk {
     b.rec.hop(Walks.INTERNET, Hop.Kind.INTERNET).step(new Step.Transit(Step.Type.ORIGINATED,
         Step.Action.ORIGINATED, Optional.empty(), "from " + space.sources().firstAddress()));
     b.rec.hop(pip.id(), Hop.Kind.PUBLIC_IP);
+    Optional<AzureFirewall> fw = Walks.firewallOfPublicIp(dp, pip);
+    if (fw.isPresent()) {
+      SubnetPlane fs = Walks.firewallSubnet(dp, fw.get()).orElse(null);
+      if (fs == null) {
+        b.rec.step(unsupported(Optional.of(fw.get().id()), "the firewall's subnet is not in the input"));
+        return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
+      }
+      b.rec.hop(fw.get().id(), Hop.Kind.FIREWALL);
+      b.appliances.add(fw.get().id());
+      b.inbound = true;
+      return firewallOutcomes(fw.get(), fs, space, b);
+    }
     PacketWalk.InboundTarget target = PacketWalk.InboundTarget.of(dp, pip);
     if (target.failure().isPresent()) {
       b.rec.step(target.failure().get().step());

@@ -12,7 +12,10 @@ public enum Snat {
   NONE,
   /** The source becomes a firewall private IP in AzureFirewallSubnet. */
   PRIVATE,
-  /** The source becomes the firewall's public IP when the traffic leaves to the Internet. */
+  /**
+   * The source becomes the firewall's public IP when the traffic leaves to the Internet, a firewall private IP when it
+   * stays inside Azure (public ranges used internally, forced tunnelling, §4.6).
+   */
   PUBLIC;
 
   /** {@code IANAPrivateRanges}: RFC 1918 plus RFC 6598 shared space (§4.6 [FW-SNAT]). */

@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class AddressResolver {
 
+  /** The Instance Metadata Service address (azure-semantics.md §1.8). */
+  public static final IpSet IMDS = IpSet.parse("169.254.169.254/32");
+
   private final ServiceTagLookup tags;
   private final Topology topology;
   private final ImmutableMap<ResourceId, IpSet> asgMembers;
@@ -87,6 +90,10 @@ public final class AddressResolver {
         return Resolved.of(context.internet());
       case "azureloadbalancer", "azure_loadbalancer":
         return Resolved.of(context.azureLoadBalancer());
+      case "azureplatformdns": // §1.8: the host's DNS (not in the service-tag file; assumption PLATFORM_TAGS)
+        return Resolved.of(VirtualTags.HOST_VIP);
+      case "azureplatformimds": // §1.8: the Instance Metadata Service (assumption PLATFORM_TAGS)
+        return Resolved.of(IMDS);
       default:
         return tags.addresses(name).map(Resolved::of).orElseGet(() -> Resolved.unknown("service tag " + name));
     }

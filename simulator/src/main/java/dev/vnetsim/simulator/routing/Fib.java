@@ -6,6 +6,7 @@ import dev.vnetsim.model.IpFamily;
 import dev.vnetsim.model.IpSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -13,29 +14,50 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A flat, allocation-free longest-prefix-match table (performance.md §4): prefixes are swept once into elementary
- * intervals, each holding the value of its longest covering prefix. IPv4 lookups are a fixed-iteration, branch-free
- * search over a power-of-two {@code int[]} of interval starts (sign-flipped so signed order is unsigned order); IPv6
- * lookups a binary search over {@code long} pairs. A lookup returns the value (a route index) or {@code -1}.
+ * A flat, allocation-free longest-prefix-match table (performance.md §4), sized to its content: prefixes are swept
+ * once into elementary intervals, each holding the value of its longest covering prefix. IPv4 lookups are a
+ * fixed-iteration, branch-free search over the sorted interval starts (sign-flipped so signed order is unsigned
+ * order); above {@link #INDEX_MIN} intervals a first-level index on the top {@code b} bits (2^b about twice the interval
+ * count, at most 2^16) narrows the search to one chunk, so a table costs about 16-24 bytes per interval and no fixed
+ * 256 KB. IPv6 lookups are a binary search over {@code long} pairs. A lookup returns the value (a route index) or
+ * {@code -1}.
  */
 public final class Fib {
 
+  static final int INDEX_MIN = 64;
+
   private final int[] keys;
   private final int[] values;
-  private final int top;
-  private final int v4Count;
-  /** For tables of more than {@link #DIRECT_MIN} intervals: per /16, the value (>= -1) or ~index of the first interval. */
-  private final int[] direct;
+  /** {@code index[c]}: the last interval starting at or before chunk {@code c} (chunk = top bits); null if small. */
+  private final int[] index;
+  private final int shift;
   private final long[] v6hi;
   private final long[] v6lo;
   private final int[] v6values;
 
-  private Fib(int[] keys, int[] values, int v4Count, long[] v6hi, long[] v6lo, int[] v6values) {
-    this.keys = keys;
-    this.v4Count = v4Count;
-    this.direct = v4Count > DIRECT_MIN ? direct(keys, values, v4Count) : null;
-    this.values = values;
-    this.top = keys.length >>> 1;
+  private Fib(long[] starts, int[] values, int n, long[] v6hi, long[] v6lo, int[] v6values) {
+    this.keys = new int[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = (int) starts[i] ^ Integer.MIN_VALUE;
+    }
+    this.values = Arrays.copyOf(values, n);
+    if (n <= INDEX_MIN) {
+      this.index = null;
+      this.shift = 0;
+    } else {
+      int b = Math.min(16, 33 - Integer.numberOfLeadingZeros(n - 1));
+      this.shift = 32 - b;
+      this.index = new int[(1 << b) + 1];
+      int i = 0;
+      for (int c = 0; c < (1 << b); c++) {
+        long chunkStart = (long) c << shift;
+        while (i + 1 < n && starts[i + 1] <= chunkStart) {
+          i++;
+        }
+        index[c] = i;
+      }
+      index[1 << b] = n - 1;
+    }
     this.v6hi = v6hi;
     this.v6lo = v6lo;
     this.v6values = v6values;
@@ -43,82 +65,120 @@ public final class Fib {
 
   /** Builds from prefix → value (values ≥ 0); equal prefixes must already be resolved to one value. */
   public static Fib build(Map<Cidr, Integer> prefixes) {
-    List<long[]> v4 = intervals(prefixes, IpFamily.IPV4);
-    List<long[]> v6 = intervals(prefixes, IpFamily.IPV6);
-    int n = v4.size() <= 1 ? 1 : Integer.highestOneBit(v4.size() - 1) << 1;
-    int[] keys = new int[n];
-    int[] vals = new int[n];
-    for (int i = 0; i < n; i++) {
-      long[] iv = v4.get(Math.min(i, v4.size() - 1));
-      keys[i] = i < v4.size() ? (int) iv[1] ^ Integer.MIN_VALUE : Integer.MAX_VALUE;
-      vals[i] = (int) iv[2];
+    int m = 0;
+    for (Cidr c : prefixes.keySet()) {
+      m += c.family() == IpFamily.IPV4 ? 1 : 0;
     }
+    long[] sorted = new long[m];
+    int[] vals = new int[m];
+    int i = 0;
+    for (Map.Entry<Cidr, Integer> e : prefixes.entrySet()) {
+      Cidr c = e.getKey();
+      if (c.family() == IpFamily.IPV4) {
+        sorted[i] = (c.network().lo() << 32 | (long) c.prefixLength() << 26 | i) ^ Long.MIN_VALUE;
+        vals[i++] = e.getValue();
+      }
+    }
+    Arrays.sort(sorted);
+    Sweep4 v4 = new Sweep4(2 * m + 1);
+    for (long x : sorted) {
+      long k = x ^ Long.MIN_VALUE;
+      long start = k >>> 32;
+      int len = (int) (k >>> 26) & 63;
+      v4.open(start, start + (1L << (32 - len)) - 1, vals[(int) k & ((1 << 26) - 1)]);
+    }
+    v4.finish();
+    List<long[]> v6 = intervals(prefixes, IpFamily.IPV6);
     long[] hi = new long[v6.size()];
     long[] lo = new long[v6.size()];
     int[] v6v = new int[v6.size()];
-    for (int i = 0; i < v6.size(); i++) {
-      hi[i] = v6.get(i)[0];
-      lo[i] = v6.get(i)[1];
-      v6v[i] = (int) v6.get(i)[2];
+    for (int j = 0; j < v6.size(); j++) {
+      hi[j] = v6.get(j)[0];
+      lo[j] = v6.get(j)[1];
+      v6v[j] = (int) v6.get(j)[2];
     }
-    return new Fib(keys, vals, v4.size(), hi, lo, v6v);
+    return new Fib(v4.starts, v4.values, v4.n, hi, lo, v6v);
   }
-
-  static final int DIRECT_MIN = 64;
-  private static final int NONE = -1;
 
   /**
-   * DIR-16 index (performance.md §4): a /16 covered by one interval answers with one load; otherwise it points at
-   * its first interval and a short scan finishes. Values are >= -1, so {@code ~index} (<= -2 for index >= 1) marks a
-   * pointer; index 0 never needs one (chunk 0 always starts at interval 0, and is direct when uniform).
+   * The IPv4 sweep over prefixes sorted by (start, length): a stack of open prefixes (at most 33 deep); closing one
+   * starts an interval with its parent's value. Equal starts keep the last value; equal neighbours are merged.
    */
-  private static int[] direct(int[] keys, int[] values, int n) {
-    int[] d = new int[1 << 16];
-    int i = 0;
-    for (int c = 0; c < (1 << 16); c++) {
-      long chunkStart = (long) c << 16;
-      long chunkEnd = chunkStart + 0xFFFF;
-      while (i + 1 < n && start(keys, i + 1) <= chunkStart) {
-        i++;
+  private static final class Sweep4 {
+    final long[] starts;
+    final int[] values;
+    int n;
+    private final long[] stackEnd = new long[34];
+    private final int[] stackValue = new int[34];
+    private int depth;
+
+    Sweep4(int capacity) {
+      starts = new long[capacity];
+      values = new int[capacity];
+      add(0, -1);
+    }
+
+    void open(long start, long end, int value) {
+      while (depth > 0 && stackEnd[depth - 1] < start) {
+        close();
       }
-      boolean uniform = i + 1 >= n || start(keys, i + 1) > chunkEnd;
-      d[c] = uniform ? values[i] : ~i;
-      if (!uniform && i == 0) {
-        d[c] = Integer.MIN_VALUE; // pointer to interval 0
+      add(start, value);
+      stackEnd[depth] = end;
+      stackValue[depth++] = value;
+    }
+
+    void finish() {
+      while (depth > 0) {
+        close();
+      }
+      int m = 0;
+      for (int i = 0; i < n; i++) {
+        if (m == 0 || values[m - 1] != values[i]) {
+          starts[m] = starts[i];
+          values[m++] = values[i];
+        }
+      }
+      n = m;
+    }
+
+    private void close() {
+      depth--;
+      if (stackEnd[depth] < 0xFFFF_FFFFL) {
+        add(stackEnd[depth] + 1, depth > 0 ? stackValue[depth - 1] : -1);
       }
     }
-    return d;
-  }
 
-  private static long start(int[] keys, int i) {
-    return Integer.toUnsignedLong(keys[i] ^ Integer.MIN_VALUE);
+    private void add(long start, int value) {
+      if (n > 0 && starts[n - 1] == start) {
+        values[n - 1] = value;
+      } else {
+        starts[n] = start;
+        values[n++] = value;
+      }
+    }
   }
 
   /** The value of the longest prefix containing the IPv4 address (as an unsigned int), or -1. */
   public int lookupV4(int address) {
-    final int[] d = direct;
-    if (d != null) {
-      int e = d[address >>> 16];
-      if (e >= NONE) {
-        return e;
-      }
-      int i = e == Integer.MIN_VALUE ? 0 : ~e;
-      final int[] k = keys;
-      int key = address ^ Integer.MIN_VALUE;
-      final int n = v4Count;
-      while (i + 1 < n && k[i + 1] <= key) {
-        i++;
-      }
-      return values[i];
-    }
     final int[] k = keys;
     long key = address ^ Integer.MIN_VALUE;
-    int base = 0;
-    for (int half = top; half > 0; half >>>= 1) {
-      long diff = (long) k[base + half] - key - 1;
-      base += half & (int) (diff >> 63);
+    int lo;
+    int n;
+    if (index == null) {
+      lo = 0;
+      n = k.length;
+    } else {
+      int c = address >>> shift;
+      lo = index[c];
+      n = index[c + 1] - lo + 1;
     }
-    return values[base];
+    while (n > 1) {
+      int half = n >>> 1;
+      long d = (long) k[lo + half] - key - 1; // < 0 iff k[lo + half] <= key
+      lo += half & (int) (d >> 63);
+      n -= half;
+    }
+    return values[lo];
   }
 
   /** The value of the longest prefix containing the IPv6 address, or -1. */
@@ -149,9 +209,9 @@ public final class Fib {
   /** For each value, the addresses whose longest match it is (for splitting address sets by route). */
   public Map<Integer, IpSet> regions() {
     Map<Integer, IpSet.Builder> b = new HashMap<>();
-    for (int i = 0; i < v4Count; i++) {
+    for (int i = 0; i < keys.length; i++) {
       long start = Integer.toUnsignedLong(keys[i] ^ Integer.MIN_VALUE);
-      long end = i + 1 < v4Count ? Integer.toUnsignedLong(keys[i + 1] ^ Integer.MIN_VALUE) - 1 : 0xFFFF_FFFFL;
+      long end = i + 1 < keys.length ? Integer.toUnsignedLong(keys[i + 1] ^ Integer.MIN_VALUE) - 1 : 0xFFFF_FFFFL;
       if (values[i] >= 0) {
         b.computeIfAbsent(values[i], x -> IpSet.builder()).add(IpAddress.v4(start), IpAddress.v4(end));
       }
@@ -175,9 +235,14 @@ public final class Fib {
     return out;
   }
 
-  /** Number of IPv4 elementary intervals (padded). */
+  /** Number of IPv4 elementary intervals. */
   public int v4Size() {
     return keys.length;
+  }
+
+  /** Approximate heap bytes of the lookup arrays. */
+  public long bytes() {
+    return 8L * keys.length + (index == null ? 0 : 4L * index.length) + 20L * v6hi.length;
   }
 
   /**

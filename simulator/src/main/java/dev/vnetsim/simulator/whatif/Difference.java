@@ -5,7 +5,6 @@ import dev.vnetsim.simulator.trace.FlowSpace;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,10 +16,17 @@ import java.util.Set;
  */
 public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
 
-  /** The differences of two traces of the same request over {@code scope} (empty = the whole query). */
-  public static ImmutableList<Difference> between(Trace before, Trace after, Optional<FlowSpace> scope) {
-    Outcome b = scope.map(s -> Outcome.of(before, s)).orElseGet(() -> Outcome.of(before));
-    Outcome a = scope.map(s -> Outcome.of(after, s)).orElseGet(() -> Outcome.of(after));
+  /** The differences of two traces of the same request over the whole query. */
+  public static ImmutableList<Difference> between(Trace before, Trace after) {
+    return between(before, after, Scope.ALL);
+  }
+
+  /** The differences of two traces of the same request over a scope (a port class, a tag's destinations). */
+  public static ImmutableList<Difference> between(Trace before, Trace after, Scope scope) {
+    return between(before, after, Outcome.of(before, scope), Outcome.of(after, scope));
+  }
+
+  private static ImmutableList<Difference> between(Trace before, Trace after, Outcome b, Outcome a) {
     if (b.pieces().equals(a.pieces()) || sameSignatures(b, a)) {
       return ImmutableList.of();
     }
@@ -41,11 +47,20 @@ public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
     return out.build();
   }
 
-  /** Same signatures covering the same packets (spaces compared as sets, not as box lists). */
+  /** Same signatures covering the same packets (box lists first, then as sets where the lists differ). */
   private static boolean sameSignatures(Outcome b, Outcome a) {
     Map<String, FlowSpace> x = b.bySignature();
     Map<String, FlowSpace> y = a.bySignature();
-    return x.keySet().equals(y.keySet()) && changedSpace(x, y).isEmpty();
+    if (!x.keySet().equals(y.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, FlowSpace> e : x.entrySet()) {
+      FlowSpace t = y.get(e.getKey());
+      if (!e.getValue().equals(t) && !(e.getValue().minus(t).isEmpty() && t.minus(e.getValue()).isEmpty())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The packets whose signature differs. */
@@ -56,7 +71,9 @@ public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
     for (String k : keys) {
       FlowSpace s = x.getOrDefault(k, FlowSpace.EMPTY);
       FlowSpace t = y.getOrDefault(k, FlowSpace.EMPTY);
-      changed = changed.union(s.minus(t)).union(t.minus(s));
+      if (!s.equals(t)) {
+        changed = changed.union(s.minus(t)).union(t.minus(s));
+      }
     }
     return changed;
   }

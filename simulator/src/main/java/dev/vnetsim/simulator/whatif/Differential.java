@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import dev.vnetsim.model.AddressMatch;
+import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
@@ -13,13 +14,18 @@ import dev.vnetsim.model.network.Route;
 import dev.vnetsim.model.network.RouteTable;
 import dev.vnetsim.model.security.NetworkSecurityGroup;
 import dev.vnetsim.model.security.SecurityRule;
+import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.engine.Endpoint;
+import dev.vnetsim.simulator.engine.NicPlane;
+import dev.vnetsim.simulator.engine.SubnetPlane;
+import dev.vnetsim.simulator.resolve.Resolved;
 import dev.vnetsim.simulator.trace.Ports;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -31,6 +37,7 @@ import java.util.TreeMap;
  */
 final class Differential {
   static final ImmutableSet<Protocol> PROTOCOLS = Sets.immutableEnumSet(Protocol.TCP, Protocol.UDP, Protocol.ICMP);
+  static final Site INTERNET = new Site.Fixed(new Endpoint.Internet(), "internet");
   private static final Set<String> VIRTUAL_TAGS = Set.of("virtualnetwork", "internet", "azureloadbalancer", "*");
 
   private Differential() {}
@@ -43,7 +50,7 @@ final class Differential {
     probes.values().forEach(p -> hosts.add(new Site.SubnetSite(p.subnet(), p.label())));
     List<Site> nics = nicSites(sides);
     hosts.addAll(nics);
-    Site internet = new Site.Fixed(new Endpoint.Internet(), "internet");
+    Site internet = INTERNET;
     List<Site> tags = new ArrayList<>();
     serviceTags(sides).forEach(t -> tags.add(new Site.Fixed(new Endpoint.ServiceTag(t), "tag:" + t)));
     ImmutableList.Builder<FlowRequest> out = ImmutableList.builder();
@@ -59,6 +66,38 @@ final class Differential {
     }
     publicIps(sides).forEach(p -> out.add(request(internet, p)));
     return out.build();
+  }
+
+  /**
+   * For a request from a host to a service tag: the tag's addresses, when they lie inside the source's Internet (so
+   * the source's Internet trace answers for them); empty otherwise (a tag with private or VNet addresses, or no IPv4
+   * part, is simulated on its own).
+   */
+  static Optional<IpSet> tagInsideInternet(Side side, FlowRequest r) {
+    if (!(r.to() instanceof Site.Fixed f) || !(f.endpoint() instanceof Endpoint.ServiceTag tag)) {
+      return Optional.empty();
+    }
+    DataPlane dp = side.engine().dataPlane();
+    Optional<SubnetPlane> subnet = Optional.empty();
+    if (r.from() instanceof Site.SubnetSite s) {
+      subnet = side.probe(s.subnet()).flatMap(p -> dp.nic(p.client())).map(NicPlane::subnet);
+    } else if (r.from() instanceof Site.Fixed n && n.endpoint() instanceof Endpoint.Nic nic) {
+      subnet = dp.nic(nic.id()).map(NicPlane::subnet);
+    }
+    if (subnet.isEmpty()) {
+      return Optional.empty();
+    }
+    Resolved addresses = dp.resolver().serviceTag(tag.name(), subnet.get().tags());
+    if (!addresses.isKnown() || !addresses.known().hasV4()
+        || !subnet.get().tags().internet().containsAll(addresses.known())) {
+      return Optional.empty();
+    }
+    return Optional.of(addresses.known());
+  }
+
+  /** The same source's request to the Internet. */
+  static FlowRequest internetRequest(FlowRequest r) {
+    return request(r.from(), INTERNET);
   }
 
   private static FlowRequest request(Site from, Site to) {

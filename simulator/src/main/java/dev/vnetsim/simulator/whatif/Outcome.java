@@ -10,10 +10,12 @@ import dev.vnetsim.simulator.trace.Part;
 import dev.vnetsim.simulator.trace.Step;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What a trace says about part of its space: the pieces (parts with one outcome each) cut to that part, whether all
@@ -45,17 +47,26 @@ public record Outcome(ImmutableList<Piece> pieces, FlowSpace reached) {
     }
   }
 
+  private static final Comparator<Piece> BY_DESTINATION = Comparator.comparing(
+      (Piece p) -> p.space().destinations().firstAddress(), Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(Piece::disposition);
+
   /** The whole trace. */
   public static Outcome of(Trace t) {
     return of(t, Optional.empty());
   }
 
-  /** The trace cut to {@code within}; when nothing of the trace is in it, the trace's top-level answer. */
-  public static Outcome of(Trace t, FlowSpace within) {
-    return of(t, Optional.of(within));
+  /** The trace cut to a scope (destinations, protocols, ports). */
+  public static Outcome of(Trace t, Scope scope) {
+    return scope.isAll() ? of(t) : of(t, Optional.of(scope::apply));
   }
 
-  private static Outcome of(Trace t, Optional<FlowSpace> within) {
+  /** The trace cut to {@code within}; when nothing of the trace is in it, the trace's top-level answer. */
+  public static Outcome of(Trace t, FlowSpace within) {
+    return of(t, Optional.of(s -> s.intersect(within)));
+  }
+
+  private static Outcome of(Trace t, Optional<UnaryOperator<FlowSpace>> within) {
     List<Piece> all = new ArrayList<>();
     if (t.parts().isEmpty()) {
       all.add(new Piece(t.space(), t.disposition(), t.decidedBy(), t.hops(), t.egress()));
@@ -64,11 +75,11 @@ public record Outcome(ImmutableList<Piece> pieces, FlowSpace reached) {
         all.add(new Piece(p.space(), p.disposition(), p.decidedBy(), p.hops(), p.egress()));
       }
     }
-    ImmutableList.Builder<Piece> kept = ImmutableList.builder();
+    List<Piece> kept = new ArrayList<>();
     FlowSpace reached = FlowSpace.EMPTY;
     boolean any = false;
     for (Piece p : all) {
-      FlowSpace s = within.map(w -> p.space().intersect(w)).orElse(p.space());
+      FlowSpace s = within.map(w -> w.apply(p.space())).orElse(p.space());
       if (s.isEmpty() && (within.isPresent() || !t.parts().isEmpty())) {
         continue;
       }
@@ -81,7 +92,10 @@ public record Outcome(ImmutableList<Piece> pieces, FlowSpace reached) {
     if (!any) {
       kept.add(new Piece(FlowSpace.EMPTY, t.disposition(), t.decidedBy(), t.hops(), t.egress()));
     }
-    return new Outcome(kept.build(), reached);
+    if (within.isPresent()) {
+      kept.sort(BY_DESTINATION); // as the engine orders parts, so a cut trace answers as a trace of the cut would
+    }
+    return new Outcome(ImmutableList.copyOf(kept), reached);
   }
 
   /** True when every piece is reached (DESIGN §3 {@code reachable}: for a set, the whole set). */

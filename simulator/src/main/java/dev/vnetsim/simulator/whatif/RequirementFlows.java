@@ -5,10 +5,10 @@ import dev.vnetsim.model.Topology;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 
 /**
- * SEAM for {@code aml-check} (what-if source "requirement"): every requirement row of every Azure ML compute of a
- * topology, each simulated as a flow. {@code dev.vnetsim.simulator.aml.AmlCheck} is meant to implement it; until it
- * does, the CLI passes {@link #none()} and what-if compares intents and the differential only. The what-if compares
- * rows with the same {@link RequirementFlow#key()} on both sides (a compute added or removed is not a flow change).
+ * What-if source "requirement": every requirement row of every Azure ML compute of a topology, each simulated as a
+ * flow. {@link AmlRequirements} implements it with {@code aml-check}; {@link #none()} leaves requirement rows out.
+ * The what-if compares rows with the same {@link RequirementFlow#key()} on both sides (a compute added or removed is
+ * not a flow change).
  */
 @FunctionalInterface
 public interface RequirementFlows {

@@ -2,7 +2,6 @@ package dev.vnetsim.simulator.whatif;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.Sets;
 import dev.vnetsim.model.InvalidTopologyException;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.PortRange;
@@ -13,7 +12,7 @@ import dev.vnetsim.model.io.change.ChangeSet;
 import dev.vnetsim.model.io.change.ResourceChange;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import dev.vnetsim.simulator.trace.FlowBox;
-import dev.vnetsim.simulator.trace.FlowSpace;
+import dev.vnetsim.simulator.trace.Part;
 import dev.vnetsim.simulator.trace.Ports;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
@@ -27,28 +26,51 @@ import java.util.Optional;
  * probes, then compares (a) every requirement row of every Azure ML compute ({@link RequirementFlows}), (b) the
  * user's intents and (c) the symbolic differential ({@link Differential}), each flow as one set-valued trace per side
  * cut into protocol and port classes ({@link PortClasses}). Traces are cached per side, so a flow asked for by several
- * sources is simulated once.
+ * sources is simulated once; a subnet's flows to service tags are cut from its Internet trace (one walk per subnet
+ * instead of one per tag) when the tag lies inside that subnet's Internet.
  */
 public final class WhatIf {
   private WhatIf() {}
 
-  /** Everything the analysis reads besides the change set. */
+  /**
+   * Everything the analysis reads besides the change set. With {@code incremental}, an after trace is taken from the
+   * before side when the before trace touches nothing the change made dirty ({@link Impact}); without, every flow is
+   * simulated on both sides (the answers are the same; a test checks it on seeded random changes).
+   */
   public record Options(ServiceTagLookup tags, EndpointParser parser, ImmutableList<Intent> intents,
-      RequirementFlows requirements, String beforeSource, String afterSource) {}
+      RequirementFlows requirements, String beforeSource, String afterSource, boolean incremental) {
+
+    public Options withIncremental(boolean on) {
+      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, on);
+    }
+  }
 
   public static WhatIfReport analyse(ChangeSet changes, Options o) {
+    return analyse(changes, o, true);
+  }
+
+  /** With {@code sliceTags} false, every flow to a service tag is simulated on its own (the reference for tests). */
+  static WhatIfReport analyse(ChangeSet changes, Options o, boolean sliceTags) {
     long start = System.nanoTime();
     List<Topology> topologies = List.of(changes.before(), changes.after());
     ImmutableMap<ResourceId, SubnetProbe> probes = Probes.planAll(topologies);
     Side before = Side.compile(changes.before(), o.tags(), probes, o.parser());
     Side after = Side.compile(changes.after(), o.tags(), probes, o.parser());
+    Pair sides = new Pair(before, after, o.incremental() ? Impact.of(changes, probes) : Impact.everything());
     List<Grouping.Raw> raw = new ArrayList<>();
     int flows = requirements(changes, o, raw);
-    flows += intents(before, after, changes.changes(), o.intents(), raw);
-    flows += differential(before, after, changes.changes(), topologies, raw);
+    flows += intents(sides, changes.changes(), o.intents(), raw);
+    flows += differential(sides, changes.changes(), topologies, raw, sliceTags);
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new WhatIfReport(summary(o.beforeSource(), changes.before()), summary(o.afterSource(), changes.after()),
         Grouping.group(raw), new WhatIfReport.Stats(flows, before.simulated() + after.simulated(), millis));
+  }
+
+  /** Both sides; {@link #after(FlowRequest, Trace)} reuses the before trace where the change cannot reach it. */
+  private record Pair(Side before, Side after, Impact impact) {
+    Trace after(FlowRequest r, Trace beforeTrace) {
+      return impact.unaffected(beforeTrace) ? beforeTrace : after.trace(r);
+    }
   }
 
   private static WhatIfReport.SideSummary summary(String source, Topology t) {
@@ -68,13 +90,15 @@ public final class WhatIf {
       List<PortRange> ports = new ArrayList<>();
       a.ports().forEach(p -> ports.add(PortRange.parse(p)));
       add(raw, FlowChange.Source.REQUIREMENT, Optional.of(a.key()), a.from(), a.to(), a.protocol(), ports,
-          b.trace(), a.trace(), Optional.empty(), changes.changes());
+          Difference.between(b.trace(), a.trace()), changes.changes());
     }
     return n;
   }
 
-  private static int intents(Side before, Side after, List<ResourceChange> changes, List<Intent> intents,
+  private static int intents(Pair sides, List<ResourceChange> changes, List<Intent> intents,
       List<Grouping.Raw> raw) {
+    Side before = sides.before();
+    Side after = sides.after();
     for (Intent i : intents) {
       Site from = new Site.Text(i.from());
       Site to = new Site.Text(i.to());
@@ -84,7 +108,7 @@ public final class WhatIf {
       List<PortRange> ports = i.ports().isEmpty() && i.protocol() != Protocol.ICMP ? List.of(PortRange.ALL)
           : i.ports();
       add(raw, FlowChange.Source.INTENT, Optional.of(i.name()), i.from(), i.to(), i.protocolText(), ports,
-          before.trace(r), after.trace(r), Optional.empty(), changes);
+          Difference.between(before.trace(r), sides.after(r, before.trace(r))), changes);
     }
     return intents.size();
   }
@@ -102,41 +126,51 @@ public final class WhatIf {
     }
   }
 
-  private static int differential(Side before, Side after, List<ResourceChange> changes, List<Topology> topologies,
-      List<Grouping.Raw> raw) {
+  private static int differential(Pair sides, List<ResourceChange> changes, List<Topology> topologies,
+      List<Grouping.Raw> raw, boolean sliceTags) {
     Map<Protocol, List<PortRange>> classes = new LinkedHashMap<>();
     classes.put(Protocol.TCP, PortClasses.of(Protocol.TCP, topologies));
     classes.put(Protocol.UDP, PortClasses.of(Protocol.UDP, topologies));
     classes.put(Protocol.ICMP, List.of());
-    ImmutableList<FlowRequest> requests = Differential.requests(before, after);
+    ImmutableList<FlowRequest> requests = Differential.requests(sides.before(), sides.after());
     for (FlowRequest r : requests) {
-      Trace b = before.trace(r);
-      Trace a = after.trace(r);
-      if (Difference.between(b, a, Optional.empty()).isEmpty()) {
+      Optional<IpSet> tag = sliceTags ? Differential.tagInsideInternet(sides.before(), r) : Optional.empty();
+      boolean slice = tag.isPresent() && tag.equals(Differential.tagInsideInternet(sides.after(), r));
+      FlowRequest asked = slice ? Differential.internetRequest(r) : r;
+      Trace before = sides.before().trace(asked);
+      Trace after = sides.after(asked, before);
+      if (before == after || before.equals(after)) {
+        continue;
+      }
+      Trace b = slice ? cut(before, tag.get()) : before;
+      Trace a = slice ? cut(after, tag.get()) : after;
+      if (Difference.between(b, a).isEmpty()) {
         continue;
       }
       classes.forEach((protocol, ranges) -> {
-        if (ranges.isEmpty()) {
-          FlowSpace scope = FlowSpace.of(new FlowBox(IpSet.ALL, IpSet.ALL, Sets.immutableEnumSet(protocol), Ports.ALL,
-              Ports.ALL));
+        for (PortRange c : ranges.isEmpty() ? List.of(PortRange.ALL) : ranges) {
+          List<PortRange> ports = protocol.hasPorts() ? List.of(c) : List.of();
           add(raw, FlowChange.Source.DIFFERENTIAL, Optional.empty(), r.from().text(), r.to().text(), protocol.name(),
-              List.of(), b, a, Optional.of(scope), changes);
-        }
-        for (PortRange c : ranges) {
-          FlowSpace scope = FlowSpace.of(new FlowBox(IpSet.ALL, IpSet.ALL, Sets.immutableEnumSet(protocol), Ports.ALL,
-              Ports.of(List.of(c))));
-          add(raw, FlowChange.Source.DIFFERENTIAL, Optional.empty(), r.from().text(), r.to().text(), protocol.name(),
-              List.of(c), b, a, Optional.of(scope), changes);
+              ports, Difference.between(b, a, Scope.ALL.with(protocol, Ports.of(List.of(c)))), changes);
         }
       });
     }
     return requests.size();
   }
 
+  /** A trace cut to some destinations: its parts there (the top-level answer is kept for a trace without parts). */
+  static Trace cut(Trace t, IpSet destinations) {
+    ImmutableList.Builder<Part> parts = ImmutableList.builder();
+    for (Outcome.Piece p : Outcome.of(t, Scope.to(destinations)).pieces()) {
+      parts.add(new Part(p.space(), p.disposition(), p.decidedBy(), p.hops(), p.egress()));
+    }
+    return new Trace(t.space(), t.disposition(), t.decidedBy(), t.hops(), parts.build(), t.coverage(),
+        t.notApplicable(), t.egress(), t.assumptions());
+  }
+
   private static void add(List<Grouping.Raw> raw, FlowChange.Source source, Optional<String> name, String from,
-      String to, String protocol, List<PortRange> ports, Trace before, Trace after, Optional<FlowSpace> scope,
-      List<ResourceChange> changes) {
-    for (Difference d : Difference.between(before, after, scope)) {
+      String to, String protocol, List<PortRange> ports, List<Difference> differences, List<ResourceChange> changes) {
+    for (Difference d : differences) {
       raw.add(new Grouping.Raw(d.kind(), source, name, from, to, protocol, ports, FlowChange.Verdict.of(d.before()),
           FlowChange.Verdict.of(d.after()), Causes.of(changes, d.before(), d.after())));
     }

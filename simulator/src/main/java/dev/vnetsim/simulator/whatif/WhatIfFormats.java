@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code whatif} as JSON (DESIGN §3: {@code {"before","after","changes":[…],"summary"}}) and as text: changes grouped
- * by kind, then by cause, each with the before and after answer and path on one line.
+ * {@code whatif} as JSON (DESIGN §3: {@code {"before","after","changes":[…],"summary"}}) and as text: changes
+ * grouped by kind, then by cause, each with the before and after answer and path on one line.
  */
 public final class WhatIfFormats {
   private WhatIfFormats() {}

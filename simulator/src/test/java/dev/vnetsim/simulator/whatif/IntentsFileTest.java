@@ -93,7 +93,8 @@ class IntentsFileTest {
         .isEqualTo("intents.yaml: $[1].name: duplicate intent name 'a'");
     assertThat(error("just text\n")).startsWith("intents.yaml: an intents file is a list");
     assertThat(error("[]\n")).isEqualTo("intents.yaml: must hold at least one intent");
-    assertThat(error("- {name: a, from: [x], to: y, expect: blocked}\n")).isEqualTo("intents.yaml: $[0].from: is required");
+    assertThat(error("- {name: a, from: [x], to: y, expect: blocked}\n"))
+        .isEqualTo("intents.yaml: $[0].from: is required");
     assertThat(error("- {name: a\n")).startsWith("intents.yaml:");
   }
 

@@ -62,6 +62,6 @@ final class WhatIfFixtures {
   };
 
   static WhatIf.Options options(ImmutableList<Intent> intents) {
-    return new WhatIf.Options(tags(), PARSER, intents, RequirementFlows.none(), "before", "after");
+    return new WhatIf.Options(tags(), PARSER, intents, RequirementFlows.none(), "before", "after", true);
   }
 }

@@ -103,17 +103,18 @@ final class Json {
   /** An ARM property: {@code properties.key} when present, else {@code key} on the object itself. */
   Json field(String key) {
     Json p = get("properties");
+    Json inProperties = null;
     if (p.isObject()) {
-      Json v = p.get(key);
-      if (!v.isMissing()) {
-        return v;
+      inProperties = p.get(key);
+      if (!inProperties.isMissing()) {
+        return inProperties;
       }
     }
     Json v = get(key);
-    if (!v.isMissing() || !p.isObject()) {
+    if (!v.isMissing() || inProperties == null) {
       return v;
     }
-    return p.get(key);
+    return inProperties;
   }
 
   /** An ARM property spelled one of two ways ({@code ipProtocols} in policies, {@code protocols} in classic rules). */

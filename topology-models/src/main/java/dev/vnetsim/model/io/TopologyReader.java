@@ -52,15 +52,19 @@ public final class TopologyReader {
 
   /** As {@link #read(List)}; with {@code strict} the first warning is thrown as an error instead. */
   public static TopologyLoad read(List<Path> paths, boolean strict) {
-    List<Source> sources = new ArrayList<>();
+    // File by file: each text is dropped once its tree is built, so a large estate never holds all texts at once.
+    Collector c = new Collector(strict);
+    ImmutableList.Builder<TopologyLoad.FileLoad> files = ImmutableList.builder();
     for (Path file : files(paths)) {
+      Source s;
       try {
-        sources.add(new Source(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+        s = new Source(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new InvalidTopologyException(InputPath.of(file.toString()), "cannot be read: " + e);
       }
+      files.add(readFile(c, s.name(), parse(s)));
     }
-    return readSources(sources, strict);
+    return new TopologyLoad(Assembly.assemble(c), files.build());
   }
 
   /** Reads inputs held in memory, in the order given. */

@@ -1,0 +1,61 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.google.common.collect.ImmutableList;
+import dev.vnetsim.model.Direction;
+import dev.vnetsim.model.PortRange;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.compute.AmlCompute;
+import dev.vnetsim.servicetag.FqdnCatalog;
+import dev.vnetsim.servicetag.ServiceTag;
+import dev.vnetsim.servicetag.ServiceTagCatalog;
+import dev.vnetsim.simulator.aml.AmlCheck;
+import dev.vnetsim.simulator.aml.ComputeReport;
+import dev.vnetsim.simulator.aml.ComputeTarget;
+import dev.vnetsim.simulator.aml.RowResult;
+import dev.vnetsim.simulator.engine.DataPlaneEngine;
+import dev.vnetsim.simulator.requirements.Requirement;
+import dev.vnetsim.simulator.requirements.RequirementPack;
+import dev.vnetsim.simulator.resolve.ServiceTagLookup;
+import java.util.Optional;
+
+/**
+ * {@link RequirementFlows} through {@code aml-check} ({@link AmlCheck}): every row of the pack for every Azure ML
+ * compute of the topology, keyed {@code <compute>/<row id>}. Outbound rows read {@code <compute> -> tag:<Tag>} (or
+ * the FQDN), inbound rows {@code tag:<Tag> -> <compute>}.
+ */
+public final class AmlRequirements implements RequirementFlows {
+  private final AmlCheck check;
+  private final RequirementPack pack;
+
+  public AmlRequirements(ServiceTagCatalog catalog, FqdnCatalog fqdns, RequirementPack pack) {
+    ServiceTagLookup tags = name -> catalog.tag(name).map(ServiceTag::addresses);
+    this.check = new AmlCheck(catalog, fqdns, t -> DataPlaneEngine.compile(t, tags));
+    this.pack = pack;
+  }
+
+  @Override
+  public ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags) {
+    ImmutableList.Builder<RequirementFlow> out = ImmutableList.builder();
+    for (AmlCompute c : topology.amlComputes().values()) {
+      if (c.subnet().isEmpty()) {
+        continue;
+      }
+      String region = topology.subnet(c.subnet().get()).flatMap(topology::virtualNetworkOf).map(v -> v.location())
+          .orElse("");
+      Optional<ComputeReport> report = check.check(topology, ComputeTarget.of(c, region), pack);
+      if (report.isEmpty()) {
+        continue;
+      }
+      for (RowResult row : report.get().rows()) {
+        Requirement r = row.requirement();
+        String peer = r.kind() == Requirement.Kind.SERVICE_TAG ? "tag:" + (r.direction() == Direction.INBOUND
+            ? row.source() : row.destination()) : r.peer();
+        boolean in = r.direction() == Direction.INBOUND;
+        out.add(new RequirementFlow(c.name() + "/" + r.id(), in ? peer : c.name(), in ? c.name() : peer,
+            r.protocol().name(), r.ports().stream().map(PortRange::toString).collect(ImmutableList.toImmutableList()),
+            row.trace()));
+      }
+    }
+    return out.build();
+  }
+}
