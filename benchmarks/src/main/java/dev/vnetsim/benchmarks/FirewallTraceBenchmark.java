@@ -84,7 +84,12 @@ public class FirewallTraceBenchmark {
       }
     }
     names.sort(String::compareTo);
-    Topology t = FirewallEstate.build(names, rules, 17);
+    List<Cidr> carved = new ArrayList<>();
+    List<Cidr> storage = catalog.tag("Storage.EastUS").orElseThrow().prefixes();
+    for (int i = 0; i < storage.size(); i += 4) {
+      carved.add(storage.get(i));
+    }
+    Topology t = FirewallEstate.build(names, carved, rules, 17);
     DataPlane dp = DataPlane.compile(t, tags);
     engine = new DataPlaneEngine(dp);
     reference = new ReferenceFirewallTrace(dp, dp.nic(FirewallEstate.NIC).orElseThrow());

@@ -202,7 +202,7 @@ public final class DataPlane {
       if (nsg == null) {
         return new NsgPlane(id, Optional.empty(), Optional.empty());
       }
-      ResolvedNsg resolved = NsgResolver.resolve(nsg, d, context, resolver);
+      ResolvedNsg resolved = compiler.share(NsgResolver.resolve(nsg, d, context, resolver));
       return new NsgPlane(id, Optional.of(resolved), Optional.of(compiler.compile(resolved)));
     });
   }

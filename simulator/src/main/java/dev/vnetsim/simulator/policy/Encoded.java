@@ -19,8 +19,8 @@ final class Encoded {
     this.table = table;
   }
 
-  /** The partition's intervals with the interned row of their class ({@code rowsOf[class]}); equal neighbours merged. */
-  static Encoded flat(Partition p, long[][] rowsOf, BitRows rows, int words) {
+  /** The partition's intervals with the interned row of their class ({@code rowsOf[class]}), neighbours merged. */
+  static Encoded flat(Partition p, long[][] rowsOf, BitRows rows) {
     int[] rowOfClass = new int[p.classCount];
     for (int c = 0; c < p.classCount; c++) {
       rowOfClass[c] = rows.intern(rowsOf[c]);

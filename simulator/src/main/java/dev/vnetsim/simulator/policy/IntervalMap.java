@@ -3,9 +3,9 @@ package dev.vnetsim.simulator.policy;
 /**
  * A map from a 32-bit unsigned value (an IPv4 address) or a 16-bit one (a port) to an int, as sorted elementary
  * interval starts, sized to its content (performance.md §4): a fixed-iteration, branch-free search over the starts,
- * and, above {@link #INDEX_MIN} intervals, a first-level index on the top {@code b} bits ({@code 2^b} about twice the
- * interval count, at most {@code 2^16}) that narrows the search to one chunk. Memory is about 16 bytes per interval;
- * no fixed-size tables. Lookups allocate nothing.
+ * and, above {@link #INDEX_MIN} intervals, a first-level index on the top {@code b} bits ({@code 2^b} between half the
+ * interval count and the count, at most {@code 2^16}) that narrows the search to one chunk. Memory is at most 12
+ * bytes per interval; no fixed-size tables. Lookups allocate nothing.
  */
 final class IntervalMap {
   static final int INDEX_MIN = 64;
@@ -34,7 +34,7 @@ final class IntervalMap {
       this.shift = 0;
       return;
     }
-    int b = Math.min(Math.min(16, bits), 33 - Integer.numberOfLeadingZeros(n - 1));
+    int b = Math.min(Math.min(16, bits), 31 - Integer.numberOfLeadingZeros(n - 1)); // 2^b in [n/2, n)
     this.shift = bits - b;
     this.index = new int[(1 << b) + 1];
     int i = 0;

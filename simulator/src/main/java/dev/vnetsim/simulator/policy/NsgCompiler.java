@@ -1,5 +1,6 @@
 package dev.vnetsim.simulator.policy;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableRangeSet;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Range;
@@ -21,7 +22,9 @@ import java.util.Set;
  *   <li>address sets of {@value #LARGE} or more ranges (service tags, in practice) are partitioned once per distinct
  *       group of such sets ({@link Partition}) and shared. An NSG then stores only its small sets' intervals and a
  *       table from (small-set class, large-set class) to rule row, when that product is smaller than one merged
- *       interval list; otherwise the merged list.</li>
+ *       interval list; otherwise the merged list;</li>
+ *   <li>{@link #share} makes equal rule values (sets of addresses, protocols, ports; rule names) one instance across
+ *       NSGs.</li>
  * </ul>
  */
 public final class NsgCompiler {
@@ -33,6 +36,7 @@ public final class NsgCompiler {
   /** Large sets of one family, partitioned once. */
   private record Shared(Map<IpSet, Integer> index, Partition partition, IntervalMap map4, IntervalMap6 map6) {}
 
+  private final Map<Object, Object> canonical = new HashMap<>();
   private final Map<List<Fields>, NsgTables> tables = new HashMap<>();
   private final Map<Set<IpSet>, Shared> shared4 = new HashMap<>();
   private final Map<Set<IpSet>, Shared> shared6 = new HashMap<>();
@@ -51,6 +55,26 @@ public final class NsgCompiler {
       tables.put(key, t);
     }
     return new CompiledNsg(nsg, t);
+  }
+
+  /**
+   * An equal NSG whose rules hold the same instances of equal values (address, protocol and port sets, names) as the
+   * rules of every NSG shared before: an estate resolves the same tags, ports and prefixes in thousands of rules.
+   */
+  public ResolvedNsg share(ResolvedNsg nsg) {
+    ImmutableList.Builder<ResolvedRule> rules = ImmutableList.builderWithExpectedSize(nsg.rules().size());
+    for (ResolvedRule r : nsg.rules()) {
+      rules.add(new ResolvedRule(r.nsg(), r.rule(), canonical(r.source()), r.sourceUnknown(),
+          canonical(r.destination()), r.destinationUnknown(), canonical(r.protocols()), canonical(r.sourcePorts()),
+          canonical(r.destinationPorts()), r.unknown(), canonical(r.qualifiedName()), r.usesInternetTag(),
+          r.usesVirtualNetworkTag()));
+    }
+    return new ResolvedNsg(nsg.nsg(), nsg.direction(), rules.build());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T canonical(T value) {
+    return (T) canonical.computeIfAbsent(value, v -> v);
   }
 
   @Override
@@ -114,7 +138,7 @@ public final class NsgCompiler {
       bits.add(b);
     });
     Partition p = Partition.of32(ranges, 65535);
-    Encoded e = Encoded.flat(p, classRows(p, bits, words), rows, words);
+    Encoded e = Encoded.flat(p, classRows(p, bits, words), rows);
     return new NsgTables.Dim(new IntervalMap(e.lo, e.values, e.n, 16), null, null);
   }
 
@@ -134,7 +158,7 @@ public final class NsgCompiler {
     Partition pl = Partition.of32(small, 0xFFFF_FFFFL);
     long[][] e = classRows(pl, smallBits, words);
     if (large.isEmpty()) {
-      Encoded f = Encoded.flat(pl, e, rows, words);
+      Encoded f = Encoded.flat(pl, e, rows);
       return new NsgTables.Dim(new IntervalMap(f.lo, f.values, f.n, 32), null, null);
     }
     Shared s = shared4.computeIfAbsent(Set.copyOf(large.keySet()), k -> {
@@ -166,7 +190,7 @@ public final class NsgCompiler {
     Partition pl = Partition.of128(small);
     long[][] e = classRows(pl, smallBits, words);
     if (large.isEmpty()) {
-      Encoded f = Encoded.flat(pl, e, rows, words);
+      Encoded f = Encoded.flat(pl, e, rows);
       return new NsgTables.Dim6(new IntervalMap6(f.hi, f.lo, f.values, f.n), null, null);
     }
     Shared s = shared6.computeIfAbsent(Set.copyOf(large.keySet()), k -> {

@@ -17,10 +17,10 @@ import java.util.Map;
  * A flat, allocation-free longest-prefix-match table (performance.md §4), sized to its content: prefixes are swept
  * once into elementary intervals, each holding the value of its longest covering prefix. IPv4 lookups are a
  * fixed-iteration, branch-free search over the sorted interval starts (sign-flipped so signed order is unsigned
- * order); above {@link #INDEX_MIN} intervals a first-level index on the top {@code b} bits (2^b about twice the interval
- * count, at most 2^16) narrows the search to one chunk, so a table costs about 16-24 bytes per interval and no fixed
- * 256 KB. IPv6 lookups are a binary search over {@code long} pairs. A lookup returns the value (a route index) or
- * {@code -1}.
+ * order); above {@link #INDEX_MIN} intervals a first-level index on the top {@code b} bits (2^b between half the
+ * interval count and the count, at most 2^16) narrows the search to one chunk, so a table costs at most 12 bytes per
+ * interval and no fixed 256 KB. IPv6 lookups are a binary search over {@code long} pairs. A lookup returns the value
+ * (a route index) or {@code -1}.
  */
 public final class Fib {
 
@@ -45,7 +45,7 @@ public final class Fib {
       this.index = null;
       this.shift = 0;
     } else {
-      int b = Math.min(16, 33 - Integer.numberOfLeadingZeros(n - 1));
+      int b = Math.min(16, 31 - Integer.numberOfLeadingZeros(n - 1)); // 2^b in [n/2, n)
       this.shift = 32 - b;
       this.index = new int[(1 << b) + 1];
       int i = 0;

@@ -50,7 +50,6 @@ final class Differential {
     probes.values().forEach(p -> hosts.add(new Site.SubnetSite(p.subnet(), p.label())));
     List<Site> nics = nicSites(sides);
     hosts.addAll(nics);
-    Site internet = INTERNET;
     List<Site> tags = new ArrayList<>();
     serviceTags(sides).forEach(t -> tags.add(new Site.Fixed(new Endpoint.ServiceTag(t), "tag:" + t)));
     ImmutableList.Builder<FlowRequest> out = ImmutableList.builder();
@@ -58,13 +57,13 @@ final class Differential {
       for (Site to : hosts) {
         out.add(request(from, to));
       }
-      out.add(request(from, internet));
+      out.add(request(from, INTERNET));
       tags.forEach(t -> out.add(request(from, t)));
     }
     for (Site to : hosts) {
-      out.add(request(internet, to));
+      out.add(request(INTERNET, to));
     }
-    publicIps(sides).forEach(p -> out.add(request(internet, p)));
+    publicIps(sides).forEach(p -> out.add(request(INTERNET, p)));
     return out.build();
   }
 

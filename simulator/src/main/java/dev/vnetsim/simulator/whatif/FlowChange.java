@@ -44,11 +44,6 @@ public record FlowChange(Kind kind, Source source, Optional<String> name, String
       Outcome.Piece p = o.top();
       return new Verdict(p.disposition(), p.decidedBy(), p.hops());
     }
-
-    /** Disposition and deciding rule: what the JSON shows and what grouping compares. */
-    boolean sameAnswer(Verdict o) {
-      return disposition == o.disposition && decidedBy.equals(o.decidedBy);
-    }
   }
 
   /** A changed resource (for a rule or route: its NSG or route table, with the rule named in {@code detail}). */

@@ -17,7 +17,10 @@ import dev.vnetsim.simulator.trace.Hop;
 import dev.vnetsim.simulator.trace.Ports;
 import dev.vnetsim.simulator.trace.Step;
 import dev.vnetsim.simulator.trace.Trace;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -108,21 +111,47 @@ public final class Side {
 
   private Trace simulate(FlowRequest r) {
     simulated++;
+    Site fromSite;
+    Site toSite;
     Optional<Endpoint> from;
     Optional<Endpoint> to;
     try {
-      from = r.from().asSource(this);
+      fromSite = concrete(r.from());
+      toSite = concrete(r.to());
+      from = fromSite.asSource(this);
       if (from.isEmpty()) {
-        return missing(r.from().text() + " is not in this side's input");
+        return missing(absent(fromSite));
       }
-      to = r.to().asDestination(this, from.get());
+      to = toSite.asDestination(this, from.get());
       if (to.isEmpty()) {
-        return missing(r.to().text() + " is not in this side's input");
+        return missing(absent(toSite));
       }
     } catch (IllegalArgumentException e) {
       return missing(e.getMessage());
     }
-    return engine.trace(new Query(from.get(), to.get(), r.protocols(), Ports.ALL, r.ports()));
+    Trace t = engine.trace(new Query(from.get(), to.get(), r.protocols(), Ports.ALL, r.ports()));
+    List<String> assumptions = new ArrayList<>();
+    for (Site s : List.of(fromSite, toSite)) {
+      if (s instanceof Site.SubnetSite sub) {
+        probe(sub.subnet()).ifPresent(p -> assumptions.add(p.assumption()));
+      }
+    }
+    if (assumptions.isEmpty()) {
+      return t;
+    }
+    assumptions.addAll(t.assumptions());
+    return new Trace(t.space(), t.disposition(), t.decidedBy(), t.hops(), t.parts(), t.coverage(), t.notApplicable(),
+        t.egress(), ImmutableList.copyOf(new LinkedHashSet<>(assumptions)));
+  }
+
+  /** User text resolved to the site it names on this side. */
+  private Site concrete(Site s) {
+    return s instanceof Site.Text t ? t.resolve(this).orElseThrow() : s;
+  }
+
+  private static String absent(Site s) {
+    return s.text() + " is not in this side's input" + (s instanceof Site.SubnetSite
+        ? " (or has no two free addresses for its probe hosts)" : "");
   }
 
   private static Trace missing(String what) {

@@ -161,9 +161,11 @@ class CheckCommandTest {
   }
 
   @Test
-  void unknownEndpointOrMissingFile_exit3() {
+  void missingFile_exit3_badOptions_exit2() {
     CliRun missing = check("--intents", "no-such-intents.yaml");
     assertThat(missing.exitCode()).isEqualTo(3);
     assertThat(missing.errLines()).containsExactly("error: no-such-intents.yaml: no such file");
+    assertThat(check("--intents", PASSING.toString(), "--format", "xml").exitCode()).isEqualTo(2);
+    assertThat(check().exitCode()).isEqualTo(2);
   }
 }
