@@ -94,11 +94,10 @@ public final class AmlCheck {
   /** Chains fixes until the row passes (at most {@link #MAX_FIX_STEPS}); each is marked verified if it did. */
   private ImmutableList<Fix> fix(ComputeProbe probe, Subnet subnet, Requirement row, RowQueries.RowQuery q,
       Verdict first) {
-    String peerTag = q.query().to() instanceof dev.vnetsim.simulator.engine.Endpoint.ServiceTag t ? t.name()
-        : q.query().from() instanceof dev.vnetsim.simulator.engine.Endpoint.ServiceTag f ? f.name() : null;
-    if (peerTag == null) {
+    if (q.fixTag().isEmpty()) {
       return ImmutableList.of();
     }
+    String peerTag = q.fixTag().get();
     Topology current = probe.topology();
     Verdict v = first;
     List<Fix> fixes = new ArrayList<>();

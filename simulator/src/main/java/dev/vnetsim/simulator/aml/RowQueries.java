@@ -3,8 +3,6 @@ package dev.vnetsim.simulator.aml;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import dev.vnetsim.model.Direction;
-import dev.vnetsim.model.IpAddress;
-import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.servicetag.FqdnCatalog;
 import dev.vnetsim.servicetag.ServiceTagCatalog;
@@ -18,13 +16,13 @@ import java.util.Optional;
 
 /** Turns a requirement row into an engine query from (or to) the compute's node. */
 final class RowQueries {
-  /** Where an FQDN no catalogue knows is assumed to resolve: TEST-NET-3, a public address outside every tag. */
-  static final IpAddress UNKNOWN_PUBLIC = IpAddress.parse("203.0.113.80");
+  /** The label that stands for {@code *} when a wildcard row is simulated. */
+  static final String PROBE_LABEL = "aml-probe";
 
   private RowQueries() {}
 
   /** A query and the words that describe its ends. */
-  record RowQuery(Query query, String source, String destination, List<String> notes) {}
+  record RowQuery(Query query, String source, String destination, List<String> notes, Optional<String> fixTag) {}
 
   static RowQuery of(Requirement row, ComputeProbe probe, ServiceTagCatalog catalog, FqdnCatalog fqdns,
       String region) {
@@ -37,29 +35,28 @@ final class RowQueries {
       String tag = canonical(catalog, row.peer());
       Endpoint to = probe.publicIp().<Endpoint>map(Endpoint.PublicIp::new).orElse(node);
       return new RowQuery(new Query(new Endpoint.ServiceTag(tag), to, protocols, Ports.ALL, Ports.of(row.ports())),
-          tag, "compute node", notes);
+          tag, "compute node", notes, Optional.of(tag));
     }
     Endpoint to;
     String destination;
+    Optional<String> fixTag;
     if (row.kind() == Requirement.Kind.SERVICE_TAG) {
       destination = canonical(catalog, row.peer());
       to = new Endpoint.ServiceTag(destination);
+      fixTag = Optional.of(destination);
     } else {
+      // An FQDN row goes through the DNS model and firewall application rules by name. A wildcard row is
+      // simulated with one representative name under it.
       destination = row.peer();
-      Optional<FqdnCatalog.Entry> entry = fqdns.lookup(row.peer().replace("*.", "x."));
-      if (entry.isPresent()) {
-        String tag = canonical(catalog, entry.get().serviceTag().replace("<region>", region));
-        to = new Endpoint.ServiceTag(tag);
-        notes.add(row.peer() + " resolved through the public FQDN catalogue to service tag " + tag
-            + " (assumption: public DNS; " + entry.get().source() + ")");
-      } else {
-        to = new Endpoint.Addresses(IpSet.of(UNKNOWN_PUBLIC), row.peer());
-        notes.add(row.peer() + " is not an Azure service name: assumed to resolve to a public address outside every"
-            + " service tag (" + UNKNOWN_PUBLIC + ")");
+      String name = row.peer().startsWith("*.") ? PROBE_LABEL + row.peer().substring(1) : row.peer();
+      if (!name.equals(row.peer())) {
+        notes.add(row.peer() + " simulated with the name " + name);
       }
+      to = new Endpoint.Fqdn(name);
+      fixTag = fqdns.lookup(name).map(e -> canonical(catalog, e.serviceTag().replace("<region>", region)));
     }
     return new RowQuery(new Query(node, to, protocols, Ports.ALL, Ports.of(row.ports())), "compute node",
-        destination, notes);
+        destination, notes, fixTag);
   }
 
   /** The tag as the catalogue spells it ({@code AzureFrontDoor.FrontEnd} → {@code AzureFrontDoor.Frontend}). */
