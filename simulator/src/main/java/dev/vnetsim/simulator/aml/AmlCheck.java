@@ -94,10 +94,7 @@ public final class AmlCheck {
   /** Chains fixes until the row passes (at most {@link #MAX_FIX_STEPS}); each is marked verified if it did. */
   private ImmutableList<Fix> fix(ComputeProbe probe, Subnet subnet, Requirement row, RowQueries.RowQuery q,
       Verdict first) {
-    if (q.fixTag().isEmpty()) {
-      return ImmutableList.of();
-    }
-    String peerTag = q.fixTag().get();
+    String peerTag = q.fixTag().orElse(null);
     Topology current = probe.topology();
     Verdict v = first;
     List<Fix> fixes = new ArrayList<>();

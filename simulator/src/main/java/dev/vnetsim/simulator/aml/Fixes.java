@@ -44,10 +44,13 @@ final class Fixes {
 
   static Optional<Applied> propose(Topology t, Subnet subnet, Requirement row, String peerTag,
       Disposition disposition, Optional<DecidedBy> decidedBy) {
+    Optional<String> tag = Optional.ofNullable(peerTag);
     return switch (disposition) {
-      case DENIED_NSG_OUTBOUND, DENIED_NSG_INBOUND -> decidedBy.flatMap(d -> nsgRule(t, subnet, row, peerTag, d,
-          disposition == Disposition.DENIED_NSG_INBOUND ? Direction.INBOUND : Direction.OUTBOUND));
-      case NULL_ROUTED -> decidedBy.flatMap(d -> route(t, row, peerTag, d));
+      case DENIED_FIREWALL -> decidedBy.flatMap(d -> FirewallFixes.propose(t, subnet, row, tag, d));
+      case DENIED_NSG_OUTBOUND, DENIED_NSG_INBOUND -> tag.isEmpty() ? Optional.empty()
+          : decidedBy.flatMap(d -> nsgRule(t, subnet, row, peerTag, d,
+              disposition == Disposition.DENIED_NSG_INBOUND ? Direction.INBOUND : Direction.OUTBOUND));
+      case NULL_ROUTED -> tag.isEmpty() ? Optional.empty() : decidedBy.flatMap(d -> route(t, row, peerTag, d));
       case NO_OUTBOUND_CONNECTIVITY -> natGateway(t, subnet);
       default -> Optional.empty();
     };
