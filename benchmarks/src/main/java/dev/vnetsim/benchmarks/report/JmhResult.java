@@ -20,7 +20,8 @@ record JmhResult(String benchmark, Map<String, String> params, String mode, doub
       Map<String, String> params = new TreeMap<>();
       n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
       JsonNode pm = n.path("primaryMetric");
-      JsonNode alloc = n.path("secondaryMetrics").path("·gc.alloc.rate.norm");
+      JsonNode sm = n.path("secondaryMetrics");
+      JsonNode alloc = sm.has("gc.alloc.rate.norm") ? sm.path("gc.alloc.rate.norm") : sm.path("\u00b7gc.alloc.rate.norm");
       out.add(new JmhResult(n.path("benchmark").asText(), params, n.path("mode").asText(),
           pm.path("score").asDouble(), pm.path("scoreError").asDouble(Double.NaN), pm.path("scoreUnit").asText(),
           alloc.isMissingNode() ? null : alloc.path("score").asDouble()));
