@@ -3,34 +3,48 @@ package dev.vnetsim.simulator.policy;
 import java.util.Arrays;
 
 /**
- * Interns equal rule bitsets of {@code words} longs into one flat {@code long[]}; a row is its offset. With more than
- * one word (and at most 64), a row is preceded by a summary word whose bit {@code w} says word {@code w} is non-zero,
- * so a first-match AND only visits words that are non-zero in every row ({@link NsgTables}). Open addressing, no
- * per-row objects: interning a row allocates nothing unless the arrays grow.
+ * Interns equal bitsets of {@code words} longs into one flat {@code long[]}; a row is its offset. Two layouts:
+ * <ul>
+ *   <li>dense: every row is its {@code words} longs (rule rows of fewer than {@link #SPARSE_MIN} or more than 64
+ *       words, partition classes);</li>
+ *   <li>sparse, for rule rows of {@link #SPARSE_MIN} to 64 words (about 450 to 4,000 rules): a summary word (bit
+ *       {@code w}: word {@code w} is non-zero) followed by the non-zero words only, so a first-match AND visits only
+ *       words non-zero in every row and finds word {@code w} of a row at
+ *       {@code 1 + bitCount(summary & ((1 << w) - 1))} ({@link CompiledNsg}). A rule set's rows are mostly zero
+ *       words, so this keeps large NSGs' rows in cache.</li>
+ * </ul>
+ * Open addressing over offsets with the hashes kept beside them; interning allocates nothing unless arrays grow.
  */
 final class BitRows {
+  /** Rows of fewer words are dense: for a few words the plain AND loop is faster than the summary's indirection. */
+  static final int SPARSE_MIN = 8;
+
   private final int words;
-  private final int stride;
-  private final boolean summary;
+  private final boolean sparse;
   private long[] data = new long[64];
   private int size;
   private int[] slots = new int[64];
+  private int[] hashes = new int[64];
   private int count;
 
-  /** Rows of first-match bitsets: with a summary word when {@link #hasSummary}. */
-  BitRows(int words) {
-    this(words, hasSummary(words));
-  }
-
-  BitRows(int words, boolean summary) {
+  private BitRows(int words, boolean sparse) {
     this.words = words;
-    this.summary = summary;
-    this.stride = words + (summary ? 1 : 0);
+    this.sparse = sparse;
   }
 
-  /** Whether rows of this many words carry a summary word in front. */
-  static boolean hasSummary(int words) {
-    return words > 1 && words <= 64;
+  /** Rule rows: sparse when {@link #isSparse}. */
+  static BitRows rules(int words) {
+    return new BitRows(words, isSparse(words));
+  }
+
+  /** Dense rows: row {@code i} (in order of first interning) at offset {@code i * words}. */
+  static BitRows dense(int words) {
+    return new BitRows(words, false);
+  }
+
+  /** Whether rule rows of this many words are stored sparse. */
+  static boolean isSparse(int words) {
+    return words >= SPARSE_MIN && words <= 64;
   }
 
   /** The offset of the row equal to {@code row[0..words)}, adding it if new. */
@@ -40,31 +54,36 @@ final class BitRows {
     for (int i = h & mask; ; i = (i + 1) & mask) {
       int s = slots[i];
       if (s == 0) {
-        return add(row, i);
+        return add(row, i, h);
       }
-      if (same(s - 1, row)) {
+      if (hashes[i] == h && same(s - 1, row)) {
         return s - 1;
       }
     }
   }
 
-  private int add(long[] row, int slot) {
-    if (size + stride > data.length) {
-      data = Arrays.copyOf(data, Math.max(data.length * 2, size + stride));
+  private int add(long[] row, int slot, int h) {
+    if (size + words + 1 > data.length) {
+      data = Arrays.copyOf(data, Math.max(data.length * 2, size + words + 1));
     }
     int offset = size;
-    int first = offset;
-    if (summary) {
-      long s = 0;
+    if (sparse) {
+      long summary = 0;
+      int k = offset + 1;
       for (int w = 0; w < words; w++) {
-        s |= (row[w] != 0 ? 1L : 0L) << w;
+        if (row[w] != 0) {
+          summary |= 1L << w;
+          data[k++] = row[w];
+        }
       }
-      data[offset] = s;
-      first++;
+      data[offset] = summary;
+      size = k;
+    } else {
+      System.arraycopy(row, 0, data, offset, words);
+      size += words;
     }
-    System.arraycopy(row, 0, data, first, words);
-    size += stride;
     slots[slot] = offset + 1;
+    hashes[slot] = h;
     if (++count * 2 > slots.length) {
       rehash();
     }
@@ -72,9 +91,19 @@ final class BitRows {
   }
 
   private boolean same(int offset, long[] row) {
-    int first = summary ? offset + 1 : offset;
+    if (!sparse) {
+      for (int w = 0; w < words; w++) {
+        if (data[offset + w] != row[w]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    long summary = data[offset];
+    int k = offset + 1;
     for (int w = 0; w < words; w++) {
-      if (data[first + w] != row[w]) {
+      long x = (summary >>> w & 1) != 0 ? data[k++] : 0;
+      if (x != row[w]) {
         return false;
       }
     }
@@ -82,18 +111,19 @@ final class BitRows {
   }
 
   private void rehash() {
-    int[] old = slots;
-    slots = new int[old.length * 2];
+    int[] oldSlots = slots;
+    int[] oldHashes = hashes;
+    slots = new int[oldSlots.length * 2];
+    hashes = new int[oldSlots.length * 2];
     int mask = slots.length - 1;
-    long[] row = new long[words];
-    for (int s : old) {
-      if (s != 0) {
-        System.arraycopy(data, summary ? s : s - 1, row, 0, words);
-        int i = hash(row) & mask;
+    for (int j = 0; j < oldSlots.length; j++) {
+      if (oldSlots[j] != 0) {
+        int i = oldHashes[j] & mask;
         while (slots[i] != 0) {
           i = (i + 1) & mask;
         }
-        slots[i] = s;
+        slots[i] = oldSlots[j];
+        hashes[i] = oldHashes[j];
       }
     }
   }
@@ -113,6 +143,6 @@ final class BitRows {
   }
 
   long[] toArray() {
-    return Arrays.copyOf(data, Math.max(size, stride));
+    return Arrays.copyOf(data, Math.max(size, words + 1));
   }
 }

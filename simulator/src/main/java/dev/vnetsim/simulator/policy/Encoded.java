@@ -42,16 +42,21 @@ final class Encoded {
     return new Encoded(hi, lo, values, m, null);
   }
 
+  /** Merged interval lists up to this length are kept flat: one lookup per packet field instead of two. */
+  static final int FLAT_MAX = 1024;
+
   /**
    * The rows of {@code local} (this NSG's small sets, class rows {@code e}) OR-ed with those of {@code shared} (large
-   * sets, class rows {@code g}): as a product table when it has fewer entries than twice the merged interval count,
-   * else as one merged interval list.
+   * sets, class rows {@code g}): as the product table when allowed, the merged list is long ({@link #FLAT_MAX}) and
+   * the table has at most twice as many entries as the merged list has intervals; else as one merged interval list.
    */
-  static Encoded of(Partition local, long[][] e, Partition shared, long[][] g, BitRows rows, int words) {
+  static Encoded of(Partition local, long[][] e, Partition shared, long[][] g, BitRows rows, int words,
+      boolean allowProduct) {
     long[] scratch = new long[words];
     int lc = local.classCount;
     int sc = shared.classCount;
-    if ((long) lc * sc <= 2L * (local.n + shared.n)) {
+    long merged = (long) local.n + shared.n;
+    if (allowProduct && merged > FLAT_MAX && (long) lc * sc <= 2L * merged) {
       int[] table = new int[lc * sc];
       for (int l = 0; l < lc; l++) {
         for (int s = 0; s < sc; s++) {

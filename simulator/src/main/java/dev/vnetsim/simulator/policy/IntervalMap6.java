@@ -10,12 +10,26 @@ final class IntervalMap6 {
   private final long[] hi;
   private final long[] lo;
   private final int[] values;
+  private final IntervalMap6 shared;
+  private final int[] table;
 
   /** Starts ascending as (hi, lo) pairs, the first (0, 0). */
   IntervalMap6(long[] hi, long[] lo, int[] values, int n) {
+    this(hi, lo, values, n, null, null);
+  }
+
+  /** A product map (see {@link IntervalMap}). */
+  IntervalMap6(long[] hi, long[] lo, int[] values, int n, IntervalMap6 shared, int[] table) {
+    this.shared = shared;
+    this.table = table;
     this.hi = Arrays.copyOf(hi, n);
     this.lo = Arrays.copyOf(lo, n);
     this.values = Arrays.copyOf(values, n);
+  }
+
+  int row(long h, long l) {
+    int x = get(h, l);
+    return table == null ? x : table[x + shared.get(h, l)];
   }
 
   int get(long h, long l) {
@@ -42,19 +56,7 @@ final class IntervalMap6 {
     return hi.length;
   }
 
-  long startHi(int i) {
-    return hi[i];
-  }
-
-  long startLo(int i) {
-    return lo[i];
-  }
-
-  int value(int i) {
-    return values[i];
-  }
-
   long bytes() {
-    return 20L * hi.length;
+    return 20L * hi.length + (table == null ? 0 : 4L * table.length);
   }
 }

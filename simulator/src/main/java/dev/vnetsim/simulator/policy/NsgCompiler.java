@@ -21,8 +21,9 @@ import java.util.Set;
  *       {@link NsgTables}: the cache is keyed on the resolved inputs, not on NSG ids;</li>
  *   <li>address sets of {@value #LARGE} or more ranges (service tags, in practice) are partitioned once per distinct
  *       group of such sets ({@link Partition}) and shared. An NSG then stores only its small sets' intervals and a
- *       table from (small-set class, large-set class) to rule row, when that product is smaller than one merged
- *       interval list; otherwise the merged list;</li>
+ *       table from (small-set class, large-set class) to rule row when that saves memory ({@link Encoded#of}: two
+ *       lookups per address instead of one); otherwise one merged interval list, as {@link #standalone} always
+ *       does;</li>
  *   <li>{@link #share} makes equal rule values (sets of addresses, protocols, ports; rule names) one instance across
  *       NSGs.</li>
  * </ul>
@@ -40,7 +41,22 @@ public final class NsgCompiler {
   private final Map<List<Fields>, NsgTables> tables = new HashMap<>();
   private final Map<Set<IpSet>, Shared> shared4 = new HashMap<>();
   private final Map<Set<IpSet>, Shared> shared6 = new HashMap<>();
+  private final boolean product;
   private int compiled;
+
+  /** A compiler for the NSGs of one data plane: large sets shared, product encoding where it saves memory. */
+  public NsgCompiler() {
+    this(true);
+  }
+
+  private NsgCompiler(boolean product) {
+    this.product = product;
+  }
+
+  /** A compiler for one NSG on its own: nothing to share, so every dimension is one merged interval list. */
+  static NsgCompiler standalone() {
+    return new NsgCompiler(false);
+  }
 
   public CompiledNsg compile(ResolvedNsg nsg) {
     List<Fields> key = new ArrayList<>(nsg.rules().size());
@@ -86,7 +102,7 @@ public final class NsgCompiler {
   private NsgTables build(List<Fields> fields) {
     int n = fields.size();
     int words = Math.max(1, (n + 63) >>> 6);
-    BitRows rows = new BitRows(words);
+    BitRows rows = BitRows.rules(words);
     long[][] proto = new long[Protocol.values().length][words];
     List<IpSet> src = new ArrayList<>(n);
     List<IpSet> dst = new ArrayList<>(n);
@@ -106,12 +122,12 @@ public final class NsgCompiler {
     for (int p = 0; p < proto.length; p++) {
       protocolRow[p] = rows.intern(proto[p]);
     }
-    NsgTables.Dim srcPort = ports(sp, words, rows);
-    NsgTables.Dim dstPort = ports(dp, words, rows);
-    NsgTables.Dim s4 = address4(src, words, rows);
-    NsgTables.Dim d4 = address4(dst, words, rows);
-    NsgTables.Dim6 s6 = address6(src, words, rows);
-    NsgTables.Dim6 d6 = address6(dst, words, rows);
+    IntervalMap srcPort = ports(sp, words, rows);
+    IntervalMap dstPort = ports(dp, words, rows);
+    IntervalMap s4 = address4(src, words, rows);
+    IntervalMap d4 = address4(dst, words, rows);
+    IntervalMap6 s6 = address6(src, words, rows);
+    IntervalMap6 d6 = address6(dst, words, rows);
     return new NsgTables(words, rows.toArray(), s4, d4, srcPort, dstPort, s6, d6, protocolRow);
   }
 
@@ -124,7 +140,7 @@ public final class NsgCompiler {
     return out;
   }
 
-  private static NsgTables.Dim ports(List<ImmutableRangeSet<Integer>> perRule, int words, BitRows rows) {
+  private static IntervalMap ports(List<ImmutableRangeSet<Integer>> perRule, int words, BitRows rows) {
     List<long[]> ranges = new ArrayList<>();
     List<long[]> bits = new ArrayList<>();
     group(perRule, words).forEach((set, b) -> {
@@ -139,10 +155,10 @@ public final class NsgCompiler {
     });
     Partition p = Partition.of32(ranges, 65535);
     Encoded e = Encoded.flat(p, classRows(p, bits, words), rows);
-    return new NsgTables.Dim(new IntervalMap(e.lo, e.values, e.n, 16), null, null);
+    return new IntervalMap(e.lo, e.values, e.n, 16);
   }
 
-  private NsgTables.Dim address4(List<IpSet> perRule, int words, BitRows rows) {
+  private IntervalMap address4(List<IpSet> perRule, int words, BitRows rows) {
     List<long[]> small = new ArrayList<>();
     List<long[]> smallBits = new ArrayList<>();
     Map<IpSet, long[]> large = new LinkedHashMap<>();
@@ -159,7 +175,7 @@ public final class NsgCompiler {
     long[][] e = classRows(pl, smallBits, words);
     if (large.isEmpty()) {
       Encoded f = Encoded.flat(pl, e, rows);
-      return new NsgTables.Dim(new IntervalMap(f.lo, f.values, f.n, 32), null, null);
+      return new IntervalMap(f.lo, f.values, f.n, 32);
     }
     Shared s = shared4.computeIfAbsent(Set.copyOf(large.keySet()), k -> {
       List<IpSet> order = new ArrayList<>(k);
@@ -169,12 +185,11 @@ public final class NsgCompiler {
       return new Shared(indexOf(order), p, new IntervalMap(p.lo, p.cls, p.n, 32), null);
     });
     long[][] g = classRows(s.partition(), bitsInOrder(s.index(), large), words);
-    Encoded x = Encoded.of(pl, e, s.partition(), g, rows, words);
-    return x.table == null ? new NsgTables.Dim(new IntervalMap(x.lo, x.values, x.n, 32), null, null)
-        : new NsgTables.Dim(new IntervalMap(x.lo, x.values, x.n, 32), s.map4(), x.table);
+    Encoded x = Encoded.of(pl, e, s.partition(), g, rows, words, product);
+    return new IntervalMap(x.lo, x.values, x.n, 32, x.table == null ? null : s.map4(), x.table);
   }
 
-  private NsgTables.Dim6 address6(List<IpSet> perRule, int words, BitRows rows) {
+  private IntervalMap6 address6(List<IpSet> perRule, int words, BitRows rows) {
     List<long[]> small = new ArrayList<>();
     List<long[]> smallBits = new ArrayList<>();
     Map<IpSet, long[]> large = new LinkedHashMap<>();
@@ -191,7 +206,7 @@ public final class NsgCompiler {
     long[][] e = classRows(pl, smallBits, words);
     if (large.isEmpty()) {
       Encoded f = Encoded.flat(pl, e, rows);
-      return new NsgTables.Dim6(new IntervalMap6(f.hi, f.lo, f.values, f.n), null, null);
+      return new IntervalMap6(f.hi, f.lo, f.values, f.n);
     }
     Shared s = shared6.computeIfAbsent(Set.copyOf(large.keySet()), k -> {
       List<IpSet> order = new ArrayList<>(k);
@@ -201,9 +216,8 @@ public final class NsgCompiler {
       return new Shared(indexOf(order), p, null, new IntervalMap6(p.hi, p.lo, p.cls, p.n));
     });
     long[][] g = classRows(s.partition(), bitsInOrder(s.index(), large), words);
-    Encoded x = Encoded.of(pl, e, s.partition(), g, rows, words);
-    IntervalMap6 local = new IntervalMap6(x.hi, x.lo, x.values, x.n);
-    return new NsgTables.Dim6(local, x.table == null ? null : s.map6(), x.table);
+    Encoded x = Encoded.of(pl, e, s.partition(), g, rows, words, product);
+    return new IntervalMap6(x.hi, x.lo, x.values, x.n, x.table == null ? null : s.map6(), x.table);
   }
 
   private static Map<IpSet, Integer> indexOf(List<IpSet> order) {

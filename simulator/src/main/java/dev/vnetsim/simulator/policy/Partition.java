@@ -67,7 +67,7 @@ final class Partition {
     }
     Arrays.sort(ev, 0, k);
     int mw = Math.max(1, (sets.size() + 63) >>> 6);
-    BitRows classes = new BitRows(mw, false);
+    BitRows classes = BitRows.dense(mw);
     long[] cur = new long[mw];
     long[] starts = new long[k + 1];
     int[] cls = new int[k + 1];
@@ -114,7 +114,7 @@ final class Partition {
     }
     Arrays.sort(ev, 0, k, (a, b) -> compare(a[0], a[1], b[0], b[1]));
     int mw = Math.max(1, (sets.size() + 63) >>> 6);
-    BitRows classes = new BitRows(mw, false);
+    BitRows classes = BitRows.dense(mw);
     long[] cur = new long[mw];
     long[] hi = new long[k + 1];
     long[] lo = new long[k + 1];

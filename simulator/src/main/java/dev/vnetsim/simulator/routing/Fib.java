@@ -15,20 +15,23 @@ import java.util.Map;
 
 /**
  * A flat, allocation-free longest-prefix-match table (performance.md §4), sized to its content: prefixes are swept
- * once into elementary intervals, each holding the value of its longest covering prefix. IPv4 lookups are a
- * fixed-iteration, branch-free search over the sorted interval starts (sign-flipped so signed order is unsigned
- * order); above {@link #INDEX_MIN} intervals a first-level index on the top {@code b} bits (2^b between half the
- * interval count and the count, at most 2^16) narrows the search to one chunk, so a table costs at most 12 bytes per
- * interval and no fixed 256 KB. IPv6 lookups are a binary search over {@code long} pairs. A lookup returns the value
- * (a route index) or {@code -1}.
+ * once into elementary intervals, each holding the value of its longest covering prefix. IPv4: above
+ * {@link #INDEX_MIN} intervals a first-level index on the top {@code b} bits (2^b one to two times the interval count,
+ * at most 2^16) answers a chunk inside one interval with one load and narrows any other chunk to its few intervals,
+ * then a short search without data-dependent branches over the sorted starts (sign-flipped so signed order is
+ * unsigned order): 12-16 bytes per interval, no fixed 256 KB. IPv6 lookups are a binary search over {@code long}
+ * pairs. A lookup returns the value (a route index) or {@code -1}. Tables of at most 2^23 intervals.
  */
 public final class Fib {
 
-  static final int INDEX_MIN = 64;
+  static final int INDEX_MIN = 8;
 
   private final int[] keys;
   private final int[] values;
-  /** {@code index[c]}: the last interval starting at or before chunk {@code c} (chunk = top bits); null if small. */
+  /**
+   * Per chunk (the top {@code b} bits): {@code value + 1} when one interval covers it, else {@code MIN_VALUE |
+   * first << 8 | min(boundaries, 255)} (the first interval meeting the chunk and the starts inside it); null if small.
+   */
   private final int[] index;
   private final int shift;
   private final long[] v6hi;
@@ -45,18 +48,22 @@ public final class Fib {
       this.index = null;
       this.shift = 0;
     } else {
-      int b = Math.min(16, 31 - Integer.numberOfLeadingZeros(n - 1)); // 2^b in [n/2, n)
+      int b = Math.min(16, 32 - Integer.numberOfLeadingZeros(n - 1)); // 2^b in [n, 2n)
       this.shift = 32 - b;
-      this.index = new int[(1 << b) + 1];
+      this.index = new int[1 << b];
       int i = 0;
       for (int c = 0; c < (1 << b); c++) {
         long chunkStart = (long) c << shift;
+        long next = (long) (c + 1) << shift;
         while (i + 1 < n && starts[i + 1] <= chunkStart) {
           i++;
         }
-        index[c] = i;
+        int inside = 0;
+        while (i + inside + 1 < n && starts[i + inside + 1] < next) {
+          inside++;
+        }
+        index[c] = inside == 0 ? values[i] + 1 : Integer.MIN_VALUE | i << 8 | Math.min(inside, 255);
       }
-      index[1 << b] = n - 1;
     }
     this.v6hi = v6hi;
     this.v6lo = v6lo;
@@ -161,21 +168,21 @@ public final class Fib {
   /** The value of the longest prefix containing the IPv4 address (as an unsigned int), or -1. */
   public int lookupV4(int address) {
     final int[] k = keys;
-    long key = address ^ Integer.MIN_VALUE;
-    int lo;
-    int n;
-    if (index == null) {
-      lo = 0;
-      n = k.length;
-    } else {
-      int c = address >>> shift;
-      lo = index[c];
-      n = index[c + 1] - lo + 1;
+    int lo = 0;
+    int n = k.length;
+    if (index != null) {
+      int e = index[address >>> shift];
+      if (e >= 0) {
+        return e - 1;
+      }
+      lo = (e >>> 8) & 0x7F_FFFF;
+      int inside = e & 0xFF;
+      n = inside == 255 ? k.length - lo : inside + 1;
     }
-    while (n > 1) {
+    int key = address ^ Integer.MIN_VALUE;
+    while (n > 1) { // C2 compiles the select to a conditional move (2x the arithmetic-mask form, measured)
       int half = n >>> 1;
-      long d = (long) k[lo + half] - key - 1; // < 0 iff k[lo + half] <= key
-      lo += half & (int) (d >> 63);
+      lo = k[lo + half] <= key ? lo + half : lo;
       n -= half;
     }
     return values[lo];
