@@ -20,12 +20,14 @@ import java.util.TreeMap;
  * java -cp benchmarks/target/benchmarks.jar dev.vnetsim.benchmarks.report.BenchReport compare BASELINE.json RESULT.json
  * </pre>
  *
- * <p>The variant parameter of a benchmark is the {@code @Param} whose values include {@code OURS}; every other
- * variant is a peer, and the table shows how many times faster OURS is. {@code compare} exits 1 when any
+ * <p>The variant parameter of a benchmark is the {@code @Param} whose values include one of {@link #OURS}; every
+ * other value is a peer, and the table shows how many times faster ours is than each peer. {@code compare} exits 1 when any
  * measurement is more than 10 % worse than the baseline.
  */
 public final class BenchReport {
   static final double TOLERANCE = 0.10;
+  /** Variant names that denote our implementation; every other value of that parameter is a peer. */
+  static final java.util.Set<String> OURS = java.util.Set.of("OURS", "COMPILED", "ENGINE", "FIB", "INCREMENTAL");
 
   private BenchReport() {}
 
@@ -46,7 +48,7 @@ public final class BenchReport {
   static Optional<String> variantParam(JmhResult r, List<JmhResult> all) {
     for (String p : r.params().keySet()) {
       boolean hasOurs = all.stream().anyMatch(o -> o.benchmark().equals(r.benchmark())
-          && "OURS".equals(o.params().get(p)));
+          && OURS.contains(o.params().get(p)));
       if (hasOurs) {
         return Optional.of(p);
       }
@@ -63,9 +65,9 @@ public final class BenchReport {
       Map<String, String> rest = new TreeMap<>(r.params());
       String variant = vp.map(rest::remove).orElse("");
       String ratio = "";
-      if (vp.isPresent() && !variant.equals("OURS")) {
+      if (vp.isPresent() && !OURS.contains(variant)) {
         Optional<JmhResult> ours = results.stream().filter(o -> o.benchmark().equals(r.benchmark())
-            && "OURS".equals(o.params().get(vp.get())) && sameExcept(o, r, vp.get())).findFirst();
+            && OURS.contains(o.params().get(vp.get())) && sameExcept(o, r, vp.get())).findFirst();
         if (ours.isPresent() && r.score() > 0 && ours.get().score() > 0) {
           double x = r.higherIsBetter() ? ours.get().score() / r.score() : r.score() / ours.get().score();
           ratio = String.format(Locale.ROOT, "%.1f×", x);

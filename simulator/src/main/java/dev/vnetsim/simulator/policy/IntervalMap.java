@@ -6,11 +6,11 @@ package dev.vnetsim.simulator.policy;
  * <ul>
  *   <li>up to {@link #SMALL} intervals, a binary search with no data-dependent branch (a conditional move per step;
  *       the CPU overlaps such lookups instead of flushing on mispredictions);</li>
- *   <li>above, a first-level index on the top {@code b} bits ({@code 2^b} two to four times the interval count, at
+ *   <li>above, a first-level index on the top {@code b} bits ({@code 2^b} four to eight times the interval count, at
  *       most 2^16) that answers a chunk inside one interval with one load and narrows any other chunk to its few
  *       intervals, searched the same way.</li>
  * </ul>
- * About 16-24 bytes per interval; no fixed-size tables. Lookups allocate nothing.
+ * About 24-40 bytes per interval; no fixed-size tables. Lookups allocate nothing.
  */
 final class IntervalMap {
   static final int SMALL = 64;
@@ -54,7 +54,7 @@ final class IntervalMap {
       this.shift = 0;
       return;
     }
-    int b = Math.min(Math.min(16, bits), 33 - Integer.numberOfLeadingZeros(n - 1)); // 2^b in [2n, 4n)
+    int b = Math.min(Math.min(16, bits), 34 - Integer.numberOfLeadingZeros(n - 1)); // 2^b in [4n, 8n)
     this.shift = bits - b;
     this.index = new int[1 << b];
     int i = 0;
