@@ -3,10 +3,8 @@ package dev.vnetsim.simulator.aml;
 import com.google.common.collect.ImmutableList;
 import dev.vnetsim.model.Access;
 import dev.vnetsim.model.AddressMatch;
-import dev.vnetsim.model.Cidr;
 import dev.vnetsim.model.Direction;
 import dev.vnetsim.model.IpAddress;
-import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.PortRange;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.model.ResourceId;
@@ -65,8 +63,7 @@ public final class ComputeProbe {
     Optional<ResourceId> pipId = Optional.empty();
     Optional<ResourceId> nsgId = Optional.empty();
     if (target.publicIp()) {
-      ResourceId pip = nicId.child("publicIPAddresses", "node-ip");
-      pip = ResourceId.of(nicId.value().replace("/networkInterfaces/aml-node-", "/publicIPAddresses/aml-node-ip-"));
+      ResourceId pip = ResourceId.of(nicId.value().replace("/networkInterfaces/aml-node-", "/publicIPAddresses/aml-node-ip-"));
       b.publicIpAddresses.put(pip, new PublicIpAddress(pip, pip.name(), target.region(),
           Optional.of(PROBE_PUBLIC_ADDRESS), PublicIpAddress.Sku.STANDARD,
           Optional.of(nicId.child("ipConfigurations", "ipconfig1")), Optional.empty()));
@@ -109,14 +106,5 @@ public final class ComputeProbe {
 
   public ImmutableList<String> assumptions() {
     return assumptions;
-  }
-
-  /** The subnet's prefixes as one set. */
-  static IpSet prefixes(Subnet s) {
-    IpSet.Builder b = IpSet.builder();
-    for (Cidr c : s.addressPrefixes()) {
-      b.add(c);
-    }
-    return b.build();
   }
 }
