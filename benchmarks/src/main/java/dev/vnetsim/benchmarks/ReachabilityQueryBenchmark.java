@@ -79,7 +79,7 @@ public class ReachabilityQueryBenchmark {
     engine = new DataPlaneEngine(dp);
     reference = new ReferenceFlowEvaluator(dp);
     List<NicPlane> spokeNics = new ArrayList<>();
-    dp.nics().values().stream().filter(n -> !n.ipForwarding()).forEach(spokeNics::add);
+    dp.nics().stream().filter(n -> !n.ipForwarding()).forEach(spokeNics::add);
     nics = spokeNics.toArray(new NicPlane[0]);
     nicIds = spokeNics.stream().map(n -> n.nic().id()).toArray(ResourceId[]::new);
     List<Cidr> udrPrefixes = new ArrayList<>();

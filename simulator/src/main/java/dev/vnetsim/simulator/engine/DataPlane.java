@@ -1,37 +1,24 @@
 package dev.vnetsim.simulator.engine;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
-import dev.vnetsim.model.Cidr;
-import dev.vnetsim.model.Direction;
 import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.firewall.AzureFirewall;
-import dev.vnetsim.model.network.IpConfiguration;
 import dev.vnetsim.model.network.LoadBalancer;
-import dev.vnetsim.model.network.NatGateway;
-import dev.vnetsim.model.network.NetworkInterface;
 import dev.vnetsim.model.network.PrivateEndpoint;
 import dev.vnetsim.model.network.PublicIpAddress;
-import dev.vnetsim.model.network.Subnet;
-import dev.vnetsim.model.network.VirtualNetwork;
-import dev.vnetsim.model.security.NetworkSecurityGroup;
 import dev.vnetsim.simulator.dns.DnsView;
 import dev.vnetsim.simulator.policy.NsgCompiler;
-import dev.vnetsim.simulator.policy.NsgResolver;
-import dev.vnetsim.simulator.policy.ResolvedNsg;
 import dev.vnetsim.simulator.resolve.AddressResolver;
 import dev.vnetsim.simulator.resolve.NetworkFacts;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
-import dev.vnetsim.simulator.resolve.VirtualTags;
-import dev.vnetsim.simulator.routing.EffectiveRouteTable;
-import dev.vnetsim.simulator.routing.EffectiveRoutes;
-import dev.vnetsim.simulator.routing.SharedRoutes;
 import dev.vnetsim.simulator.routing.Fib;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A topology compiled for queries (DESIGN §1): per subnet its virtual tags, effective routes (with a flat LPM table)
  * and compiled NSGs; per NIC its addresses, NSGs and outbound methods; address indexes (IPv4 owners in an
- * allocation-free int map, subnets per VNet in an LPM table). The firewall stage is pluggable ({@link FirewallStage}).
- * Immutable once built; a changed topology compiles into a new DataPlane.
+ * allocation-free int map, subnets per VNet in an LPM table: {@link PlaneIndex}). The firewall stage is pluggable
+ * ({@link FirewallStage}). Immutable once built; a changed topology compiles into a new DataPlane, and a local change
+ * ({@link #recompile}) into one that shares all but the planes the change touches.
  */
 public final class DataPlane {
 
@@ -57,172 +45,123 @@ public final class DataPlane {
   private final AddressResolver resolver;
   private final FirewallStage firewallStage;
   private final DnsView dns;
-  private final ImmutableMap<ResourceId, SubnetPlane> subnets;
+  private final NsgCompiler nsgCompiler;
+  private final PlaneIndex index;
+  private final Attachments attachments;
   private final SubnetPlane[] subnetArray;
-  private final ImmutableMap<ResourceId, NicPlane> nics;
   private final NicPlane[] nicArray;
-  private final IntIntMap v4Nic;
-  private final Map<IpAddress, NicPlane> v6Nic = new HashMap<>();
-  private final Map<IpAddress, PrivateEndpoint> peByAddress = new HashMap<>();
-  private final Map<ResourceId, Fib> subnetsOfVnet = new HashMap<>();
-  private final Map<ResourceId, List<Map.Entry<Owner, IpSet>>> ownersInSubnet = new HashMap<>();
-  private final Map<IpAddress, PublicIpAddress> publicIpByAddress = new HashMap<>();
-  private final Map<ResourceId, IpSet> vnetSpaces = new HashMap<>();
-  private final Map<IpAddress, AzureFirewall> firewallByAddress = new HashMap<>();
-  private final Map<IpAddress, LoadBalancer> loadBalancerByFrontend = new HashMap<>();
+  private final List<Map.Entry<Owner, IpSet>>[] owners;
 
-  private DataPlane(Topology topology, ServiceTagLookup tags, FirewallStage firewallStage) {
+  private DataPlane(Topology topology, ServiceTagLookup tags, NetworkFacts facts, AddressResolver resolver,
+      FirewallStage firewallStage, DnsView dns, NsgCompiler nsgCompiler, PlaneIndex index, Attachments attachments,
+      SubnetPlane[] subnetArray, NicPlane[] nicArray, List<Map.Entry<Owner, IpSet>>[] owners) {
     this.topology = topology;
     this.tags = tags;
-    this.dns = new DnsView(topology, tags);
-    this.firewallStage = firewallStage != null ? firewallStage : new CompiledFirewalls(topology, tags, dns);
-    this.facts = new NetworkFacts(topology);
-    // Sharing (issue 7): tags resolved once per name; virtual tags once per (VNet, route table) and interned by
-    // content; effective routes once per (VNet, route table, service endpoints); NSG match tables once per equal
-    // resolved rule fields, with service-tag partitions shared between NSGs.
-    ServiceTagLookup cachedTags = memoize(tags);
-    this.resolver = new AddressResolver(topology, cachedTags);
-    Map<NsgKey, NsgPlane> nsgCache = new HashMap<>();
-    NsgCompiler nsgCompiler = new NsgCompiler();
-    SharedRoutes sharedRoutes = new SharedRoutes(facts, cachedTags);
-    Map<List<Object>, VirtualTags> tagsBySource = new HashMap<>();
-    Map<VirtualTags, VirtualTags> tagsByContent = new HashMap<>();
-    Map<ResourceId, SubnetPlane> sp = new LinkedHashMap<>();
-    List<SubnetPlane> sa = new ArrayList<>();
-    for (Subnet s : topology.subnets().values()) {
-      VirtualTags vt = tagsBySource.computeIfAbsent(List.of(s.virtualNetwork(), s.routeTable()),
-          k -> tagsByContent.computeIfAbsent(VirtualTags.forSubnet(facts, s), x -> x));
-      EffectiveRouteTable routes = sharedRoutes.forSubnet(s);
-      Optional<NatGateway> nat = s.natGateway().map(id -> topology.natGateways().get(id));
-      SubnetPlane plane = new SubnetPlane(sa.size(), s, topology.virtualNetworkOf(s), vt, routes,
-          s.networkSecurityGroup().map(id -> nsg(nsgCache, nsgCompiler, id, Direction.INBOUND, vt)),
-          s.networkSecurityGroup().map(id -> nsg(nsgCache, nsgCompiler, id, Direction.OUTBOUND, vt)), nat,
-          s.virtualNetwork());
-      sp.put(s.id(), plane);
-      sa.add(plane);
-    }
-    subnets = ImmutableMap.copyOf(sp);
-    subnetArray = sa.toArray(new SubnetPlane[0]);
-    for (VirtualNetwork v : topology.virtualNetworks().values()) {
-      vnetSpaces.put(v.id(), NetworkFacts.addressSpace(v));
-      Map<Cidr, Integer> prefixes = new LinkedHashMap<>();
-      for (Subnet s : v.subnets()) {
-        SubnetPlane p = subnets.get(s.id());
-        s.addressPrefixes().forEach(c -> prefixes.put(c, p.index()));
-      }
-      subnetsOfVnet.put(v.id(), Fib.build(prefixes));
-    }
-    Map<ResourceId, NicPlane> np = new LinkedHashMap<>();
-    List<NicPlane> na = new ArrayList<>();
-    v4Nic = new IntIntMap(topology.networkInterfaces().size() * 2);
-    for (NetworkInterface nic : topology.networkInterfaces().values()) {
-      if (nic.privateEndpoint().isPresent()) {
-        continue; // a private endpoint's NIC: the endpoint is the hop (§5)
-      }
-      Optional<SubnetPlane> subnet = nic.primary().flatMap(IpConfiguration::subnet).map(subnets::get);
-      if (subnet.isEmpty()) {
-        continue;
-      }
-      IpSet addresses = IpSet.EMPTY;
-      ImmutableList.Builder<PublicIpAddress> pips = ImmutableList.builder();
-      for (IpConfiguration c : nic.ipConfigurations()) {
-        addresses = addresses.union(AddressResolver.addresses(c));
-        c.publicIpAddress().map(id -> topology.publicIpAddresses().get(id)).ifPresent(pips::add);
-      }
-      VirtualTags vt = subnet.get().tags();
-      NicPlane plane = new NicPlane(na.size(), nic, subnet.get(), addresses,
-          nic.networkSecurityGroup().map(id -> nsg(nsgCache, nsgCompiler, id, Direction.INBOUND, vt)),
-          nic.networkSecurityGroup().map(id -> nsg(nsgCache, nsgCompiler, id, Direction.OUTBOUND, vt)), pips.build(),
-          outboundLoadBalancer(nic));
-      np.put(nic.id(), plane);
-      na.add(plane);
-      for (IpAddress[] r : addresses.ranges()) {
-        for (IpAddress a = r[0]; a.compareTo(r[1]) <= 0; a = a.next()) {
-          if (a.isV4()) {
-            v4Nic.put(a.v4Bits(), plane.index());
-          } else {
-            v6Nic.put(a, plane);
-          }
-          if (a.equals(r[1])) {
-            break;
-          }
-        }
-      }
-    }
-    nics = ImmutableMap.copyOf(np);
-    nicArray = na.toArray(new NicPlane[0]);
-    for (PrivateEndpoint pe : topology.privateEndpoints().values()) {
-      EffectiveRoutes.privateEndpointAddresses(topology, pe).forEach(a -> peByAddress.put(a, pe));
-    }
-    for (PublicIpAddress p : topology.publicIpAddresses().values()) {
-      p.ipAddress().ifPresent(a -> publicIpByAddress.put(a, p));
-    }
-    for (AzureFirewall fw : topology.azureFirewalls().values()) {
-      fw.privateIpAddress().ifPresent(a -> firewallByAddress.put(a, fw));
-    }
-    for (LoadBalancer lb : topology.loadBalancers().values()) {
-      lb.frontends().forEach(f -> f.privateIpAddress().ifPresent(a -> loadBalancerByFrontend.put(a, lb)));
-    }
-    for (SubnetPlane s : subnetArray) {
-      List<Map.Entry<Owner, IpSet>> owners = new ArrayList<>();
-      ownersInSubnet.put(s.subnet().id(), owners);
-    }
-    for (NicPlane n : nicArray) {
-      ownersInSubnet.get(n.subnet().subnet().id()).add(Map.entry(new Owner(Optional.of(n), Optional.empty(),
-          Optional.empty()), n.addresses()));
-    }
-    for (PrivateEndpoint pe : topology.privateEndpoints().values()) {
-      SubnetPlane s = pe.subnet().map(subnets::get).orElse(null);
-      if (s != null) {
-        IpSet a = IpSet.EMPTY;
-        for (IpAddress ip : EffectiveRoutes.privateEndpointAddresses(topology, pe)) {
-          a = a.union(IpSet.of(ip));
-        }
-        ownersInSubnet.get(s.subnet().id()).add(Map.entry(new Owner(Optional.empty(), Optional.of(pe),
-            Optional.of(s)), a));
-      }
-    }
+    this.facts = facts;
+    this.resolver = resolver;
+    this.firewallStage = firewallStage;
+    this.dns = dns;
+    this.nsgCompiler = nsgCompiler;
+    this.index = index;
+    this.attachments = attachments;
+    this.subnetArray = subnetArray;
+    this.nicArray = nicArray;
+    this.owners = owners;
   }
 
   /** Compiles a topology with the default firewall stage ({@link CompiledFirewalls}). */
   public static DataPlane compile(Topology topology, ServiceTagLookup tags) {
-    return new DataPlane(topology, tags, null);
+    return compile(topology, tags, null);
   }
 
   public static DataPlane compile(Topology topology, ServiceTagLookup tags, FirewallStage firewallStage) {
-    return new DataPlane(topology, tags, firewallStage);
+    DnsView dns = new DnsView(topology, tags);
+    FirewallStage fw = firewallStage != null ? firewallStage : new CompiledFirewalls(topology, tags, dns);
+    NetworkFacts facts = new NetworkFacts(topology);
+    // Sharing (issue 7): tags resolved once per name, and the rest in PlaneBuilder.
+    AddressResolver resolver = new AddressResolver(topology, memoize(tags));
+    NsgCompiler compiler = new NsgCompiler();
+    PlaneIndex index = new PlaneIndex(topology);
+    PlaneBuilder b = new PlaneBuilder(topology, facts, resolver, compiler, null);
+    SubnetPlane[] subnets = new SubnetPlane[index.subnetIndex.size()];
+    index.subnetIndex.forEach((id, i) -> subnets[i] = b.subnet(i, topology.subnets().get(id), null));
+    NicPlane[] nics = new NicPlane[index.nicIndex.size()];
+    index.nicIndex.forEach((id, i) -> nics[i] = b.nic(i, topology.networkInterfaces().get(id),
+        subnets[index.subnetOfNic[i]], index.nicAddresses.get(i), null));
+    @SuppressWarnings("unchecked")
+    List<Map.Entry<Owner, IpSet>>[] owners = new List[subnets.length];
+    for (int i = 0; i < subnets.length; i++) {
+      owners[i] = owners(i, subnets, nics, index);
+    }
+    return new DataPlane(topology, tags, facts, resolver, fw, dns, compiler, index, new Attachments(topology, index),
+        subnets, nics, owners);
   }
 
-  private record NsgKey(ResourceId nsg, Direction direction, VirtualTags context) {}
-
-  private NsgPlane nsg(Map<NsgKey, NsgPlane> cache, NsgCompiler compiler, ResourceId id, Direction d,
-      VirtualTags context) {
-    return cache.computeIfAbsent(new NsgKey(id, d, context), k -> {
-      NetworkSecurityGroup nsg = topology.networkSecurityGroups().get(id);
-      if (nsg == null) {
-        return new NsgPlane(id, Optional.empty(), Optional.empty());
+  /**
+   * The data plane of {@code next}, a topology that differs from {@code previous}'s in the resources named by
+   * {@code changed} (ids of the changed resources or of their children; unchanged ones are ignored). When the change
+   * is local ({@link LocalChange}: NSGs, route tables, NAT gateways, subnet and NIC associations) only the planes of
+   * the subnets and NICs it touches are rebuilt and everything else is shared with {@code previous}, which stays
+   * valid; otherwise {@code next} is compiled from scratch. Either way the result answers every query as
+   * {@code compile(next, ...)} does.
+   */
+  public static DataPlane recompile(DataPlane previous, Topology next, Collection<ResourceId> changed) {
+    Optional<LocalChange> local = LocalChange.of(previous.topology, next, changed);
+    if (local.isEmpty()) {
+      return compile(next, previous.tags);
+    }
+    LocalChange change = local.get();
+    PlaneIndex index = previous.index;
+    Attachments attachments = change.associationsChanged() ? new Attachments(next, index) : previous.attachments;
+    BitSet dirtySubnets = new BitSet();
+    BitSet dirtyNics = new BitSet();
+    for (ResourceId r : change.changedReferences()) {
+      for (Attachments a : List.of(previous.attachments, attachments)) {
+        Arrays.stream(a.subnets(r)).forEach(dirtySubnets::set);
+        Arrays.stream(a.nics(r)).forEach(dirtyNics::set);
       }
-      ResolvedNsg resolved = compiler.share(NsgResolver.resolve(nsg, d, context, resolver));
-      return new NsgPlane(id, Optional.of(resolved), Optional.of(compiler.compile(resolved)));
-    });
+    }
+    for (ResourceId v : change.vnets()) {
+      next.virtualNetworks().get(v).subnets().forEach(s -> dirtySubnets.set(index.subnetIndex.get(s.id())));
+    }
+    change.nics().forEach(n -> Optional.ofNullable(index.nicIndex.get(n)).ifPresent(dirtyNics::set));
+    dirtySubnets.stream().forEach(s -> Arrays.stream(index.nicsBySubnet[s]).forEach(dirtyNics::set));
+    BitSet ownersDirty = (BitSet) dirtySubnets.clone();
+    dirtyNics.stream().forEach(n -> ownersDirty.set(index.subnetOfNic[n]));
+
+    NetworkFacts facts = previous.facts.withTopology(next);
+    NsgCompiler compiler = previous.nsgCompiler.successor();
+    PlaneBuilder b = new PlaneBuilder(next, facts, previous.resolver, compiler, change);
+    SubnetPlane[] subnets = previous.subnetArray.clone();
+    dirtySubnets.stream().forEach(i -> subnets[i] = b.subnet(i,
+        next.subnets().get(previous.subnetArray[i].subnet().id()), previous.subnetArray[i]));
+    NicPlane[] nics = previous.nicArray.clone();
+    dirtyNics.stream().forEach(i -> nics[i] = b.nic(i, next.networkInterfaces().get(previous.nicArray[i].nic().id()),
+        subnets[index.subnetOfNic[i]], index.nicAddresses.get(i), previous.nicArray[i]));
+    List<Map.Entry<Owner, IpSet>>[] owners = previous.owners.clone();
+    ownersDirty.stream().forEach(i -> owners[i] = owners(i, subnets, nics, index));
+    // The resolver (ASG membership), DNS view and firewalls read nothing a local change touches.
+    return new DataPlane(next, previous.tags, facts, previous.resolver, previous.firewallStage, previous.dns, compiler,
+        index, attachments, subnets, nics, owners);
+  }
+
+  private static List<Map.Entry<Owner, IpSet>> owners(int subnet, SubnetPlane[] subnets, NicPlane[] nics,
+      PlaneIndex index) {
+    List<Map.Entry<Owner, IpSet>> out = new ArrayList<>();
+    for (int n : index.nicsBySubnet[subnet]) {
+      out.add(Map.entry(new Owner(Optional.of(nics[n]), Optional.empty(), Optional.empty()), nics[n].addresses()));
+    }
+    for (Map.Entry<PrivateEndpoint, IpSet> pe : index.pesBySubnet.get(subnet)) {
+      out.add(Map.entry(new Owner(Optional.empty(), Optional.of(pe.getKey()), Optional.of(subnets[subnet])),
+          pe.getValue()));
+    }
+    return List.copyOf(out);
   }
 
   /** A catalogue that asks {@code tags} once per tag name (thread-safe; queries resolve tags too). */
   private static ServiceTagLookup memoize(ServiceTagLookup tags) {
     Map<String, Optional<IpSet>> byName = new ConcurrentHashMap<>();
     return name -> byName.computeIfAbsent(name, tags::addresses);
-  }
-
-  private Optional<LoadBalancer> outboundLoadBalancer(NetworkInterface nic) {
-    for (LoadBalancer lb : topology.loadBalancers().values()) {
-      for (LoadBalancer.OutboundRule r : lb.outboundRules()) {
-        if (r.backendPool().isPresent() && nic.ipConfigurations().stream()
-            .anyMatch(c -> c.loadBalancerBackendAddressPools().contains(r.backendPool().get()))) {
-          return Optional.of(lb);
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   public Topology topology() {
@@ -250,39 +189,47 @@ public final class DataPlane {
     return dns;
   }
 
-  public ImmutableMap<ResourceId, SubnetPlane> subnets() {
-    return subnets;
+  /** Subnet planes in input order. */
+  public List<SubnetPlane> subnets() {
+    return Collections.unmodifiableList(Arrays.asList(subnetArray));
   }
 
-  public ImmutableMap<ResourceId, NicPlane> nics() {
-    return nics;
+  /** NIC planes in input order (NICs of private endpoints and NICs outside any known subnet have none). */
+  public List<NicPlane> nics() {
+    return Collections.unmodifiableList(Arrays.asList(nicArray));
   }
 
   public Optional<SubnetPlane> subnet(ResourceId id) {
-    return Optional.ofNullable(subnets.get(id));
+    Integer i = index.subnetIndex.get(id);
+    return i == null ? Optional.empty() : Optional.of(subnetArray[i]);
   }
 
   public Optional<NicPlane> nic(ResourceId id) {
-    return Optional.ofNullable(nics.get(id));
+    Integer i = index.nicIndex.get(id);
+    return i == null ? Optional.empty() : Optional.of(nicArray[i]);
   }
 
   /** The NIC holding an IPv4 address (as an unsigned int), or null. Allocation-free. */
   public NicPlane nicAtV4(int address) {
-    int i = v4Nic.get(address, -1);
+    int i = index.v4Nic.get(address, -1);
     return i < 0 ? null : nicArray[i];
   }
 
   public Optional<NicPlane> nicAt(IpAddress a) {
-    return Optional.ofNullable(a.isV4() ? nicAtV4(a.v4Bits()) : v6Nic.get(a));
+    if (a.isV4()) {
+      return Optional.ofNullable(nicAtV4(a.v4Bits()));
+    }
+    Integer i = index.v6Nic.get(a);
+    return i == null ? Optional.empty() : Optional.of(nicArray[i]);
   }
 
   public Optional<PrivateEndpoint> privateEndpointAt(IpAddress a) {
-    return Optional.ofNullable(peByAddress.get(a));
+    return Optional.ofNullable(index.peByAddress.get(a));
   }
 
   /** The subnet of a VNet whose prefixes hold an address (LPM over the VNet's subnet prefixes). */
   public SubnetPlane subnetAt(ResourceId vnet, IpAddress a) {
-    Fib f = subnetsOfVnet.get(vnet);
+    Fib f = index.subnetsOfVnet.get(vnet);
     if (f == null) {
       return null;
     }
@@ -293,7 +240,7 @@ public final class DataPlane {
   /** A VNet's address set split by subnet; the rest (in no subnet) under key null. */
   public Map<SubnetPlane, IpSet> splitBySubnet(ResourceId vnet, IpSet addresses) {
     Map<SubnetPlane, IpSet> out = new LinkedHashMap<>();
-    Fib f = subnetsOfVnet.get(vnet);
+    Fib f = index.subnetsOfVnet.get(vnet);
     IpSet rest = addresses;
     if (f != null) {
       for (Map.Entry<Integer, IpSet> e : f.regions().entrySet()) {
@@ -312,28 +259,29 @@ public final class DataPlane {
 
   /** Owners (NICs, private endpoints) of addresses in a subnet, each with its addresses. */
   public List<Map.Entry<Owner, IpSet>> owners(SubnetPlane subnet) {
-    return ownersInSubnet.getOrDefault(subnet.subnet().id(), List.of());
+    Integer i = index.subnetIndex.get(subnet.subnet().id());
+    return i == null ? List.of() : owners[i];
   }
 
   public Optional<PublicIpAddress> publicIpAt(IpAddress a) {
-    return Optional.ofNullable(publicIpByAddress.get(a));
+    return Optional.ofNullable(index.publicIpByAddress.get(a));
   }
 
   public Optional<AzureFirewall> firewallAt(IpAddress a) {
-    return Optional.ofNullable(firewallByAddress.get(a));
+    return Optional.ofNullable(index.firewallByAddress.get(a));
   }
 
   public Optional<LoadBalancer> loadBalancerAt(IpAddress a) {
-    return Optional.ofNullable(loadBalancerByFrontend.get(a));
+    return Optional.ofNullable(index.loadBalancerByFrontend.get(a));
   }
 
   /** A VNet's address space (empty when the VNet is not in the input). */
   public IpSet vnetSpace(ResourceId vnet) {
-    return vnetSpaces.getOrDefault(vnet, IpSet.EMPTY);
+    return index.vnetSpaces.getOrDefault(vnet, IpSet.EMPTY);
   }
 
   /** The subnet of a private endpoint. */
   public Optional<SubnetPlane> subnetOf(PrivateEndpoint pe) {
-    return pe.subnet().map(subnets::get);
+    return pe.subnet().flatMap(this::subnet);
   }
 }

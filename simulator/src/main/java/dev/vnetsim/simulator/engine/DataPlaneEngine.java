@@ -354,7 +354,7 @@ public final class DataPlaneEngine implements ReachabilityEngine {
     if (nic.isPresent()) {
       return Optional.of(nic.get().subnet().routes().nextHop(destination));
     }
-    for (SubnetPlane s : dp.subnets().values()) {
+    for (SubnetPlane s : dp.subnets()) {
       if (s.subnet().addressPrefixes().stream().anyMatch(c -> c.contains(source))) {
         return Optional.of(s.routes().nextHop(destination));
       }

@@ -43,15 +43,15 @@ public final class ForwardingGraph {
   }
 
   private void build(DataPlane dp) {
-    for (SubnetPlane s : dp.subnets().values()) {
+    for (SubnetPlane s : dp.subnets()) {
       graph.addVertex(subnet(s));
     }
-    for (NicPlane n : dp.nics().values()) {
+    for (NicPlane n : dp.nics()) {
       Node nic = new Node.Nic(n.nic().id());
       graph.addVertex(nic);
       edge(nic, subnet(n.subnet()), Edge.Kind.ATTACHED, "attached", n.addresses());
     }
-    for (SubnetPlane s : dp.subnets().values()) {
+    for (SubnetPlane s : dp.subnets()) {
       EffectiveRouteTable t = s.routes();
       for (int i = 0; i < t.routes().size(); i++) {
         EffectiveRoute r = t.route(i);

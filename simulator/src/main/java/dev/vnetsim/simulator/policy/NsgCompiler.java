@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compiles resolved NSGs into {@link CompiledNsg}s, sharing work across the NSGs of one compile (a data plane keeps
@@ -39,8 +40,8 @@ public final class NsgCompiler {
 
   private final Map<Object, Object> canonical = new HashMap<>();
   private final Map<List<Fields>, NsgTables> tables = new HashMap<>();
-  private final Map<Set<IpSet>, Shared> shared4 = new HashMap<>();
-  private final Map<Set<IpSet>, Shared> shared6 = new HashMap<>();
+  private final Map<Set<IpSet>, Shared> shared4;
+  private final Map<Set<IpSet>, Shared> shared6;
   private final boolean product;
   private int compiled;
 
@@ -50,7 +51,21 @@ public final class NsgCompiler {
   }
 
   private NsgCompiler(boolean product) {
+    this(product, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+  }
+
+  private NsgCompiler(boolean product, Map<Set<IpSet>, Shared> shared4, Map<Set<IpSet>, Shared> shared6) {
     this.product = product;
+    this.shared4 = shared4;
+    this.shared6 = shared6;
+  }
+
+  /**
+   * A compiler for a recompile after a local change: it shares this compiler's tag partitions (they depend only on
+   * the tag sets, and are safe to share between threads) and nothing else.
+   */
+  public NsgCompiler successor() {
+    return new NsgCompiler(product, shared4, shared6);
   }
 
   /** A compiler for one NSG on its own: nothing to share, so every dimension is one merged interval list. */

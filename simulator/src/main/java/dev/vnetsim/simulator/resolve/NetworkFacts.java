@@ -8,6 +8,7 @@ import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.network.GatewayConnection;
 import dev.vnetsim.model.network.LocalNetworkGateway;
+import dev.vnetsim.model.network.PrivateEndpoint;
 import dev.vnetsim.model.network.VirtualNetwork;
 import dev.vnetsim.model.network.VirtualNetworkGateway;
 import dev.vnetsim.model.network.VnetPeering;
@@ -27,7 +28,9 @@ public final class NetworkFacts {
   private final Topology topology;
   private final ImmutableMap<ResourceId, ImmutableList<ConnectedPeering>> peerings;
   private final ImmutableMap<ResourceId, VirtualNetworkGateway> gatewayByVnet;
-  private final Map<ResourceId, GatewayRoutes> gatewayRoutes = new HashMap<>();
+  private final Map<ResourceId, GatewayRoutes> gatewayRoutes;
+  private final ImmutableMap<ResourceId, ImmutableList<PrivateEndpoint>> privateEndpoints;
+  private final ImmutableMap<ResourceId, Integer> privateEndpointOrder;
 
   /** Gateway prefixes of a VNet, plus references that could not be resolved (missing local network gateways). */
   public record GatewayRoutes(ImmutableList<GatewayPrefix> prefixes, ImmutableList<String> unresolved) {
@@ -36,6 +39,7 @@ public final class NetworkFacts {
 
   public NetworkFacts(Topology topology) {
     this.topology = topology;
+    this.gatewayRoutes = new HashMap<>();
     ImmutableMap.Builder<ResourceId, VirtualNetworkGateway> gw = ImmutableMap.builder();
     for (VirtualNetworkGateway g : topology.virtualNetworkGateways().values()) {
       for (ResourceId s : g.subnets()) {
@@ -51,6 +55,44 @@ public final class NetworkFacts {
     for (VirtualNetwork v : topology.virtualNetworks().values()) {
       gatewayRoutes.put(v.id(), computeGatewayRoutes(v));
     }
+    Map<ResourceId, ImmutableList.Builder<PrivateEndpoint>> pes = new HashMap<>();
+    Map<ResourceId, Integer> order = new HashMap<>();
+    for (PrivateEndpoint pe : topology.privateEndpoints().values()) {
+      order.putIfAbsent(pe.id(), order.size());
+      pe.subnet().flatMap(ResourceId::parent).ifPresent(v -> pes.computeIfAbsent(v, k -> ImmutableList.builder())
+          .add(pe));
+    }
+    ImmutableMap.Builder<ResourceId, ImmutableList<PrivateEndpoint>> byVnet = ImmutableMap.builder();
+    pes.forEach((v, b) -> byVnet.put(v, b.build()));
+    privateEndpoints = byVnet.build();
+    privateEndpointOrder = ImmutableMap.copyOf(order);
+  }
+
+  private NetworkFacts(NetworkFacts from, Topology topology) {
+    this.topology = topology;
+    this.peerings = from.peerings;
+    this.gatewayByVnet = from.gatewayByVnet;
+    this.gatewayRoutes = from.gatewayRoutes;
+    this.privateEndpoints = from.privateEndpoints;
+    this.privateEndpointOrder = from.privateEndpointOrder;
+  }
+
+  /**
+   * These facts over {@code next}, a topology that differs from this one only in what the facts do not read (NSGs,
+   * route tables, NAT gateways, subnet and NIC associations: a local change of a recompile).
+   */
+  public NetworkFacts withTopology(Topology next) {
+    return new NetworkFacts(this, next);
+  }
+
+  /** A private endpoint's position in the input. */
+  public int privateEndpointOrder(ResourceId pe) {
+    return privateEndpointOrder.getOrDefault(pe, Integer.MAX_VALUE);
+  }
+
+  /** The private endpoints whose subnet is in a VNet, in input order. */
+  public ImmutableList<PrivateEndpoint> privateEndpoints(ResourceId vnet) {
+    return privateEndpoints.getOrDefault(vnet, ImmutableList.of());
   }
 
   public Topology topology() {

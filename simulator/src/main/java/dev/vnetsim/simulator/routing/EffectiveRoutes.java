@@ -22,6 +22,7 @@ import dev.vnetsim.simulator.resolve.NetworkFacts;
 import dev.vnetsim.simulator.resolve.ServiceEndpointTags;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -217,10 +218,12 @@ public final class EffectiveRoutes {
     Set<ResourceId> vnets = new LinkedHashSet<>();
     vnets.add(vnet.id());
     facts.peerings(vnet.id()).forEach(p -> vnets.add(p.remoteVirtualNetwork()));
-    for (PrivateEndpoint pe : topology.privateEndpoints().values()) {
-      if (pe.subnet().isEmpty() || !pe.subnet().get().parent().map(vnets::contains).orElse(false)) {
-        continue;
-      }
+    List<PrivateEndpoint> pes = new ArrayList<>();
+    vnets.forEach(v -> pes.addAll(facts.privateEndpoints(v)));
+    if (vnets.size() > 1) {
+      pes.sort(Comparator.comparingInt(pe -> facts.privateEndpointOrder(pe.id())));
+    }
+    for (PrivateEndpoint pe : pes) {
       Subnet peSubnet = topology.subnet(pe.subnet().get()).orElse(null);
       VirtualNetwork peVnet = peSubnet == null ? null : topology.virtualNetworkOf(peSubnet).orElse(null);
       for (IpAddress ip : privateEndpointAddresses(topology, pe)) {

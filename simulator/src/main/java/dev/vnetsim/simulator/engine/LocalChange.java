@@ -1,0 +1,207 @@
+package dev.vnetsim.simulator.engine;
+
+import com.google.common.collect.ImmutableSet;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.network.NetworkInterface;
+import dev.vnetsim.model.network.Subnet;
+import dev.vnetsim.model.network.VirtualNetwork;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A change between two topologies that a data plane can absorb by recompiling a few subnets and NICs
+ * ({@link DataPlane#recompile}). Local are changes to:
+ * <ul>
+ *   <li>NSGs (rules added, removed, edited; the NSG added or deleted): the subnet and NIC NSG planes that use them;</li>
+ *   <li>route tables: the effective routes and virtual tags of their subnets (a user route widens the subnet's
+ *       VirtualNetwork tag, azure-semantics.md §1.5), and so those subnets' NSG planes;</li>
+ *   <li>NAT gateways: the egress of their subnets;</li>
+ *   <li>a subnet's NSG, route table or NAT gateway association (nothing else of the subnet or its VNet changed);</li>
+ *   <li>a NIC's NSG association (nothing else of the NIC changed).</li>
+ * </ul>
+ * Everything else (address spaces, prefixes, peerings, gateways, NIC addresses, ASGs, public IPs, private endpoints,
+ * DNS, firewalls, load balancers, other types) can move addresses, routes or tags anywhere in the estate: it is
+ * global, and the data plane is compiled again from scratch. The parts of a data plane a local change cannot touch
+ * (address indexes, DNS view, firewalls, ASG membership, peering and gateway facts) are shared with the next one.
+ */
+public final class LocalChange {
+
+  private final ImmutableSet<ResourceId> nsgs;
+  private final ImmutableSet<ResourceId> routeTables;
+  private final ImmutableSet<ResourceId> natGateways;
+  private final ImmutableSet<ResourceId> vnets;
+  private final ImmutableSet<ResourceId> nics;
+
+  private LocalChange(Set<ResourceId> nsgs, Set<ResourceId> routeTables, Set<ResourceId> natGateways,
+      Set<ResourceId> vnets, Set<ResourceId> nics) {
+    this.nsgs = ImmutableSet.copyOf(nsgs);
+    this.routeTables = ImmutableSet.copyOf(routeTables);
+    this.natGateways = ImmutableSet.copyOf(natGateways);
+    this.vnets = ImmutableSet.copyOf(vnets);
+    this.nics = ImmutableSet.copyOf(nics);
+  }
+
+  /**
+   * The local change from {@code before} to {@code after}, given the ids of every resource that differs (children such
+   * as rules, routes and subnets may be named by their own id or their parent's); empty when the change is global.
+   * Named resources that are equal on both sides are ignored.
+   */
+  public static Optional<LocalChange> of(Topology before, Topology after, Collection<ResourceId> changed) {
+    Set<ResourceId> nsgs = new HashSet<>();
+    Set<ResourceId> routeTables = new HashSet<>();
+    Set<ResourceId> natGateways = new HashSet<>();
+    Set<ResourceId> vnets = new HashSet<>();
+    Set<ResourceId> nics = new HashSet<>();
+    for (ResourceId named : changed) {
+      ResourceId id = topLevel(named);
+      String type = id.type().orElse("").toLowerCase(Locale.ROOT);
+      boolean local = switch (type) {
+        case "microsoft.network/networksecuritygroups" ->
+            addIfChanged(nsgs, id, before.networkSecurityGroups(), after.networkSecurityGroups());
+        case "microsoft.network/routetables" ->
+            addIfChanged(routeTables, id, before.routeTables(), after.routeTables());
+        case "microsoft.network/natgateways" ->
+            addIfChanged(natGateways, id, before.natGateways(), after.natGateways());
+        case "microsoft.network/virtualnetworks" -> onlyAssociations(before.virtualNetworks().get(id),
+            after.virtualNetworks().get(id)) && addIfChanged(vnets, id, before.virtualNetworks(),
+            after.virtualNetworks());
+        case "microsoft.network/networkinterfaces" -> onlyNsg(before.networkInterfaces().get(id),
+            after.networkInterfaces().get(id)) && addIfChanged(nics, id, before.networkInterfaces(),
+            after.networkInterfaces());
+        default -> false;
+      };
+      if (!local) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new LocalChange(nsgs, routeTables, natGateways, vnets, nics));
+  }
+
+  /** Every resource of {@code after} that differs from {@code before}, by id (for callers without a change list). */
+  public static Set<ResourceId> differences(Topology before, Topology after) {
+    Set<ResourceId> out = new HashSet<>();
+    for (List<Map<ResourceId, ?>> pair : List.<List<Map<ResourceId, ?>>>of(
+        List.of(before.virtualNetworks(), after.virtualNetworks()),
+        List.of(before.networkSecurityGroups(), after.networkSecurityGroups()),
+        List.of(before.applicationSecurityGroups(), after.applicationSecurityGroups()),
+        List.of(before.networkInterfaces(), after.networkInterfaces()),
+        List.of(before.routeTables(), after.routeTables()),
+        List.of(before.natGateways(), after.natGateways()),
+        List.of(before.publicIpAddresses(), after.publicIpAddresses()),
+        List.of(before.azureFirewalls(), after.azureFirewalls()),
+        List.of(before.firewallPolicies(), after.firewallPolicies()),
+        List.of(before.ipGroups(), after.ipGroups()),
+        List.of(before.privateEndpoints(), after.privateEndpoints()),
+        List.of(before.privateDnsZones(), after.privateDnsZones()),
+        List.of(before.virtualNetworkGateways(), after.virtualNetworkGateways()),
+        List.of(before.connections(), after.connections()),
+        List.of(before.localNetworkGateways(), after.localNetworkGateways()),
+        List.of(before.loadBalancers(), after.loadBalancers()),
+        List.of(before.serviceEndpointPolicies(), after.serviceEndpointPolicies()),
+        List.of(before.virtualMachines(), after.virtualMachines()),
+        List.of(before.amlComputes(), after.amlComputes()),
+        List.of(before.otherResources(), after.otherResources()))) {
+      Map<ResourceId, ?> b = pair.get(0);
+      Map<ResourceId, ?> a = pair.get(1);
+      b.forEach((id, v) -> {
+        if (!Objects.equals(v, a.get(id))) {
+          out.add(id);
+        }
+      });
+      a.keySet().stream().filter(id -> !b.containsKey(id)).forEach(out::add);
+    }
+    return out;
+  }
+
+  private static ResourceId topLevel(ResourceId id) {
+    ResourceId out = id;
+    for (Optional<ResourceId> p = id.parent(); p.isPresent(); p = p.get().parent()) {
+      out = p.get();
+    }
+    return out;
+  }
+
+  private static <T> boolean addIfChanged(Set<ResourceId> into, ResourceId id, Map<ResourceId, T> before,
+      Map<ResourceId, T> after) {
+    if (!Objects.equals(before.get(id), after.get(id))) {
+      into.add(id);
+    }
+    return true;
+  }
+
+  /** Both sides present and equal but for their subnets' NSG, route table and NAT gateway associations. */
+  private static boolean onlyAssociations(VirtualNetwork b, VirtualNetwork a) {
+    if (b == null || a == null || b.subnets().size() != a.subnets().size()) {
+      return false;
+    }
+    for (int i = 0; i < b.subnets().size(); i++) {
+      if (!withoutAssociations(b.subnets().get(i)).equals(withoutAssociations(a.subnets().get(i)))) {
+        return false;
+      }
+    }
+    return new VirtualNetwork(b.id(), b.name(), b.location(), b.addressSpace(), b.dnsServers(), a.subnets(),
+        b.peerings()).equals(a);
+  }
+
+  private static Subnet withoutAssociations(Subnet s) {
+    return new Subnet(s.id(), s.name(), s.addressPrefixes(), Optional.empty(), Optional.empty(), Optional.empty(),
+        s.serviceEndpoints(), s.serviceEndpointPolicies(), s.delegations(), s.privateEndpointNetworkPolicies(),
+        s.defaultOutboundAccess());
+  }
+
+  /** Both sides present and equal but for the NIC's NSG association. */
+  private static boolean onlyNsg(NetworkInterface b, NetworkInterface a) {
+    return b != null && a != null && new NetworkInterface(b.id(), b.name(), b.location(), b.ipConfigurations(),
+        a.networkSecurityGroup(), b.enableIpForwarding(), b.virtualMachine(), b.privateEndpoint()).equals(a);
+  }
+
+  /** Whether an NSG's compiled form must be rebuilt. */
+  boolean nsgDirty(ResourceId nsg) {
+    return nsgs.contains(nsg);
+  }
+
+  boolean routeTableDirty(ResourceId routeTable) {
+    return routeTables.contains(routeTable);
+  }
+
+  boolean natGatewayDirty(ResourceId natGateway) {
+    return natGateways.contains(natGateway);
+  }
+
+  /** VNets whose subnets' associations changed (their subnets are rebuilt). */
+  ImmutableSet<ResourceId> vnets() {
+    return vnets;
+  }
+
+  /** NICs whose NSG association changed. */
+  ImmutableSet<ResourceId> nics() {
+    return nics;
+  }
+
+  /** Whether a subnet or NIC association changed, so the indexes from NSGs, route tables and NAT gateways must be
+   * rebuilt. */
+  boolean associationsChanged() {
+    return !vnets.isEmpty() || !nics.isEmpty();
+  }
+
+  /** NSGs, route tables and NAT gateways whose content changed. */
+  Set<ResourceId> changedReferences() {
+    Set<ResourceId> out = new HashSet<>(nsgs);
+    out.addAll(routeTables);
+    out.addAll(natGateways);
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "LocalChange[nsgs=" + nsgs + ", routeTables=" + routeTables + ", natGateways=" + natGateways + ", vnets="
+        + vnets + ", nics=" + nics + "]";
+  }
+}
