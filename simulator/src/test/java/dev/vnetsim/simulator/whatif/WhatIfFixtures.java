@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The bundled example, the real service-tag file, and a small endpoint parser with the CLI's main forms. */
-final class WhatIfFixtures {
+public final class WhatIfFixtures {
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   static final Path EXAMPLE = REPO.resolve("examples/aml-secure-training");
   static final Path CHANGES = REPO.resolve("examples/changes");
@@ -24,7 +24,7 @@ final class WhatIfFixtures {
 
   private WhatIfFixtures() {}
 
-  static synchronized ServiceTagLookup tags() {
+  public static synchronized ServiceTagLookup tags() {
     if (catalog == null) {
       catalog = ServiceTagReader.read(SharedData.path("service-tags/ServiceTags_Public_20251020.json"));
     }
@@ -32,7 +32,7 @@ final class WhatIfFixtures {
     return name -> c.tag(name).map(ServiceTag::addresses);
   }
 
-  static ArmResources example() {
+  public static ArmResources example() {
     return ArmResources.read(List.of(EXAMPLE), false);
   }
 

@@ -1,0 +1,211 @@
+package dev.vnetsim.simulator.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vnetsim.model.Direction;
+import dev.vnetsim.model.IpAddress;
+import dev.vnetsim.model.Protocol;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.io.TopologyReader;
+import dev.vnetsim.model.io.change.ArmResources;
+import dev.vnetsim.model.io.change.ChangeFile;
+import dev.vnetsim.model.io.change.ChangeSet;
+import dev.vnetsim.model.io.change.ResourceChange;
+import dev.vnetsim.simulator.generate.EstateGenerator;
+import dev.vnetsim.simulator.resolve.ServiceTagLookup;
+import dev.vnetsim.simulator.trace.Flow;
+import dev.vnetsim.simulator.whatif.RandomChanges;
+import dev.vnetsim.simulator.whatif.WhatIfFixtures;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link DataPlane#recompile} after a local change answers exactly as a full compile of the changed topology, on
+ * seeded random changes (NSG rules, routes, subnet and NIC associations) to a generated estate (hub with firewall,
+ * peered spokes, shared NSGs, forced tunnelling, NAT gateways) and to the bundled example: the same planes (routes,
+ * virtual tags, resolved NSGs, NAT gateways) for every subnet and NIC, the same NSG verdicts on random packets, and the
+ * same traces between every pair of NICs and to the Internet. And it is incremental: planes the change cannot touch
+ * are the previous data plane's own instances.
+ */
+class RecompileTest {
+  private static final int[] PORTS = {22, 80, 443, 445, 1433, 3389, 8080};
+  @TempDir
+  static Path dir;
+  static ArmResources estate;
+  static ArmResources example;
+  static ServiceTagLookup tags;
+  static final AtomicInteger SHARED = new AtomicInteger();
+  static final AtomicInteger REBUILT = new AtomicInteger();
+
+  @BeforeAll
+  static void load() throws IOException {
+    List<Path> files = new EstateGenerator(new EstateGenerator.Settings(4, 3, 8, 11, 10)).writeTo(dir);
+    estate = ArmResources.read(files, false);
+    example = WhatIfFixtures.example();
+    tags = WhatIfFixtures.tags();
+  }
+
+  /** The random changes must leave most planes shared and rebuild some. */
+  @AfterAll
+  static void recompilesWereIncremental() {
+    System.out.println("recompile: " + SHARED + " subnet planes shared, " + REBUILT + " rebuilt");
+    assertThat(SHARED.get()).isGreaterThan(REBUILT.get());
+    assertThat(REBUILT.get()).isGreaterThan(10);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+  void recompile_answersAsFullCompile(long seed) {
+    for (ArmResources base : List.of(example, estate)) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      String patch = RandomChanges.localPatch(base, rnd);
+      ChangeSet cs = ChangeFile.apply(base, new TopologyReader.Source("random-" + seed + ".json", patch));
+      List<ResourceId> changed = cs.changes().stream().map(ResourceChange::resourceId).toList();
+      assertThat(LocalChange.of(cs.before(), cs.after(), changed)).as("local: %s", patch).isPresent();
+      assertThat(LocalChange.differences(cs.before(), cs.after())).as(patch)
+          .isSubsetOf(Set.copyOf(changed));
+      DataPlane previous = DataPlane.compile(cs.before(), tags);
+      DataPlane recompiled = DataPlane.recompile(previous, cs.after(), changed);
+      DataPlane full = DataPlane.compile(cs.after(), tags);
+      String as = "seed " + seed + ", change " + patch;
+      samePlanes(recompiled, full, as, rnd);
+      sameTraces(recompiled, full, as);
+      for (int i = 0; i < previous.subnets().size(); i++) {
+        if (recompiled.subnets().get(i) == previous.subnets().get(i)) {
+          SHARED.incrementAndGet();
+        } else {
+          REBUILT.incrementAndGet();
+        }
+      }
+      // The previous data plane is untouched: it still answers as a compile of the topology before.
+      samePlanes(previous, DataPlane.compile(cs.before(), tags), as + " (previous)", rnd);
+    }
+  }
+
+  @Test
+  void globalChange_compilesFromScratch() {
+    String vnet = estate.topology().virtualNetworks().keySet().iterator().next().value();
+    String patch = "[{\"op\":\"add\",\"path\":\"" + vnet + "/properties/addressSpace/addressPrefixes/-\","
+        + "\"value\":\"10.250.0.0/16\"}]";
+    ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("grow.json", patch));
+    List<ResourceId> changed = cs.changes().stream().map(ResourceChange::resourceId).toList();
+    assertThat(LocalChange.of(cs.before(), cs.after(), changed)).isEmpty();
+    DataPlane previous = DataPlane.compile(cs.before(), tags);
+    DataPlane recompiled = DataPlane.recompile(previous, cs.after(), changed);
+    assertThat(recompiled.subnets()).doesNotContainAnyElementsOf(previous.subnets());
+    samePlanes(recompiled, DataPlane.compile(cs.after(), tags), patch, new SplittableRandom(1));
+  }
+
+  @Test
+  void noChange_sharesEveryPlane() {
+    DataPlane previous = DataPlane.compile(estate.topology(), tags);
+    DataPlane recompiled = DataPlane.recompile(previous, estate.topology(), List.of());
+    for (int i = 0; i < previous.subnets().size(); i++) {
+      assertThat(recompiled.subnets().get(i)).isSameAs(previous.subnets().get(i));
+    }
+    for (int i = 0; i < previous.nics().size(); i++) {
+      assertThat(recompiled.nics().get(i)).isSameAs(previous.nics().get(i));
+    }
+  }
+
+  private static void samePlanes(DataPlane a, DataPlane b, String as, SplittableRandom rnd) {
+    assertThat(a.subnets()).hasSameSizeAs(b.subnets());
+    assertThat(a.nics()).hasSameSizeAs(b.nics());
+    for (int i = 0; i < a.subnets().size(); i++) {
+      SubnetPlane x = a.subnets().get(i);
+      SubnetPlane y = b.subnets().get(i);
+      String at = as + ", subnet " + y.subnet().id().name();
+      assertThat(x.subnet()).as(at).isEqualTo(y.subnet());
+      assertThat(x.vnet()).as(at).isEqualTo(y.vnet());
+      assertThat(x.tags()).as(at).isEqualTo(y.tags());
+      assertThat(x.routes().routes()).as(at).isEqualTo(y.routes().routes());
+      assertThat(x.routes().unresolved()).as(at).isEqualTo(y.routes().unresolved());
+      assertThat(x.natGateway()).as(at).isEqualTo(y.natGateway());
+      sameNsg(x.nsgInbound(), y.nsgInbound(), at + " inbound", rnd, x);
+      sameNsg(x.nsgOutbound(), y.nsgOutbound(), at + " outbound", rnd, x);
+      assertThat(a.owners(x).size()).as(at).isEqualTo(b.owners(y).size());
+      for (int o = 0; o < a.owners(x).size(); o++) {
+        assertThat(a.owners(x).get(o).getKey().nic().map(n -> n.nic().id())).as(at)
+            .isEqualTo(b.owners(y).get(o).getKey().nic().map(n -> n.nic().id()));
+        a.owners(x).get(o).getKey().nic().ifPresent(n -> assertThat(a.nics()).contains(n));
+        a.owners(x).get(o).getKey().peSubnet().ifPresent(s -> assertThat(s).isSameAs(x));
+      }
+    }
+    for (int i = 0; i < a.nics().size(); i++) {
+      NicPlane x = a.nics().get(i);
+      NicPlane y = b.nics().get(i);
+      String at = as + ", NIC " + y.nic().id().name();
+      assertThat(x.nic()).as(at).isEqualTo(y.nic());
+      assertThat(x.subnet()).as(at).isSameAs(a.subnets().get(y.subnet().index()));
+      assertThat(x.addresses()).as(at).isEqualTo(y.addresses());
+      assertThat(x.publicIps()).as(at).isEqualTo(y.publicIps());
+      assertThat(x.outboundLoadBalancer()).as(at).isEqualTo(y.outboundLoadBalancer());
+      sameNsg(x.nsgInbound(), y.nsgInbound(), at + " inbound", rnd, x.subnet());
+      sameNsg(x.nsgOutbound(), y.nsgOutbound(), at + " outbound", rnd, x.subnet());
+    }
+  }
+
+  /** Same NSG, same resolved rules, and the same deciding rule for random packets around the subnet. */
+  private static void sameNsg(Optional<NsgPlane> a, Optional<NsgPlane> b, String at, SplittableRandom rnd,
+      SubnetPlane near) {
+    assertThat(a.map(NsgPlane::id)).as(at).isEqualTo(b.map(NsgPlane::id));
+    assertThat(a.flatMap(NsgPlane::resolved)).as(at).isEqualTo(b.flatMap(NsgPlane::resolved));
+    if (a.isEmpty() || a.get().missing()) {
+      assertThat(b.map(NsgPlane::missing)).as(at).isEqualTo(a.map(NsgPlane::missing));
+      return;
+    }
+    IpAddress local = near.subnet().addressPrefixes().get(0).first();
+    for (int k = 0; k < 64; k++) {
+      IpAddress remote = rnd.nextInt(3) == 0 ? IpAddress.v4(rnd.nextInt())
+          : IpAddress.v4(local.v4Bits() + rnd.nextInt(1 << 17) - (1 << 16));
+      Protocol p = new Protocol[] {Protocol.TCP, Protocol.UDP, Protocol.ICMP}[rnd.nextInt(3)];
+      int port = p == Protocol.ICMP ? 0 : PORTS[rnd.nextInt(PORTS.length)];
+      Flow f = rnd.nextBoolean() ? new Flow(local, remote, p, 40000, port) : new Flow(remote, local, p, 40000, port);
+      assertThat(a.get().compiled().get().match(f)).as("%s, %s", at, f)
+          .isEqualTo(b.get().compiled().get().match(f));
+    }
+  }
+
+  /** Every NIC to every NIC (TCP 443, 22, UDP 53 and ICMP), and to the Internet: equal traces. */
+  private static void sameTraces(DataPlane a, DataPlane b, String as) {
+    DataPlaneEngine x = new DataPlaneEngine(a);
+    DataPlaneEngine y = new DataPlaneEngine(b);
+    List<Query> queries = new ArrayList<>();
+    for (NicPlane from : b.nics()) {
+      Endpoint src = new Endpoint.Nic(from.nic().id());
+      queries.add(Query.of(src, new Endpoint.Internet(), Protocol.TCP, 443, -1));
+      for (NicPlane to : b.nics()) {
+        if (to != from) {
+          Endpoint dst = new Endpoint.Nic(to.nic().id());
+          queries.add(Query.of(src, dst, Protocol.TCP, 443, -1));
+          queries.add(Query.of(src, dst, Protocol.TCP, 22, -1));
+          queries.add(Query.of(src, dst, Protocol.UDP, 53, -1));
+          queries.add(Query.of(src, dst, Protocol.ICMP, -1, -1));
+        }
+      }
+    }
+    for (Query q : queries) {
+      assertThat(x.trace(q)).as("%s: %s", as, q).isEqualTo(y.trace(q));
+    }
+    for (NicPlane n : b.nics()) {
+      IpAddress local = n.addresses().firstAddress();
+      if (local != null && local.isV4()) {
+        assertThat(x.flowVerify(n.nic().id(), Direction.INBOUND, Protocol.TCP, local, 22, IpAddress.v4(0x14000001),
+            50000)).as(as).isEqualTo(y.flowVerify(n.nic().id(), Direction.INBOUND, Protocol.TCP, local, 22,
+            IpAddress.v4(0x14000001), 50000));
+      }
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.io.change.ArmResources;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded random local changes as JSON Patch documents addressed by ARM id, for the incremental what-if and recompile
+ * tests: NSG rule edits, routes added or removed, subnet NSG, route table and NAT gateway associations, NIC NSGs.
+ */
+public final class RandomChanges {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] PREFIXES = {"Internet", "VirtualNetwork", "*", "Storage.EastUS", "AzureCloud",
+      "10.1.0.0/16", "10.0.4.0/26", "20.0.0.0/8"};
+  private static final int[] PORTS = {22, 80, 443, 445, 1433, 3389, 8080, 8443, 44224};
+
+  private RandomChanges() {}
+
+  /** One to three operations: remove, flip or re-port a rule, add a rule, add or drop a route, swap a subnet NSG. */
+  public static String patch(ArmResources base, SplittableRandom rnd) {
+    ArrayNode ops = JSON.createArrayNode();
+    int n = 1 + rnd.nextInt(3);
+    Set<String> touchedRules = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      switch (rnd.nextInt(6)) {
+        case 0, 1, 2 -> ruleOp(base, rnd, ops, touchedRules);
+        case 3, 4 -> routeOp(base, rnd, ops, touchedRules);
+        default -> subnetOp(base, rnd, ops);
+      }
+    }
+    return ops.toString();
+  }
+
+  /**
+   * One to four operations: those of {@link #patch}, and subnet route table and NAT gateway associations (set,
+   * swapped or removed) and NIC NSG associations. Every one is a local change for a data plane recompile.
+   */
+  public static String localPatch(ArmResources base, SplittableRandom rnd) {
+    ArrayNode ops = JSON.createArrayNode();
+    int n = 1 + rnd.nextInt(4);
+    Set<String> touchedRules = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      switch (rnd.nextInt(9)) {
+        case 0, 1, 2 -> ruleOp(base, rnd, ops, touchedRules);
+        case 3, 4 -> routeOp(base, rnd, ops, touchedRules);
+        case 5 -> subnetOp(base, rnd, ops);
+        case 6 -> association(base, rnd, ops, "routeTable",
+            new ArrayList<>(base.topology().routeTables().keySet()));
+        case 7 -> association(base, rnd, ops, "natGateway",
+            new ArrayList<>(base.topology().natGateways().keySet()));
+        default -> nicNsg(base, rnd, ops);
+      }
+    }
+    return ops.toString();
+  }
+
+  private static void association(ArmResources base, SplittableRandom rnd, ArrayNode ops, String key,
+      List<ResourceId> targets) {
+    ResourceId vnet = pick(new ArrayList<>(base.topology().virtualNetworks().keySet()), rnd);
+    JsonNode subnets = base.tree(vnet).orElseThrow().path("properties").path("subnets");
+    if (subnets.size() == 0) {
+      return;
+    }
+    int i = rnd.nextInt(subnets.size());
+    String name = subnets.get(i).path("name").asText().toLowerCase(java.util.Locale.ROOT);
+    if (name.contains("firewall") || name.contains("gateway")) {
+      return;
+    }
+    String at = vnet.value() + "/properties/subnets/" + i + "/properties/" + key;
+    boolean present = subnets.get(i).path("properties").has(key);
+    if (present && (targets.isEmpty() || rnd.nextInt(3) == 0)) {
+      ops.add(op("remove", at, null));
+    } else if (!targets.isEmpty()) {
+      ops.add(op("add", at, JSON.createObjectNode().put("id", pick(targets, rnd).value())));
+    }
+  }
+
+  private static void nicNsg(ArmResources base, SplittableRandom rnd, ArrayNode ops) {
+    List<ResourceId> nics = base.topology().networkInterfaces().values().stream()
+        .filter(n -> n.privateEndpoint().isEmpty()).map(n -> n.id()).toList();
+    List<ResourceId> nsgs = new ArrayList<>(base.topology().networkSecurityGroups().keySet());
+    if (nics.isEmpty() || nsgs.isEmpty()) {
+      return;
+    }
+    ResourceId nic = pick(nics, rnd);
+    String at = nic.value() + "/properties/networkSecurityGroup";
+    if (base.topology().networkInterfaces().get(nic).networkSecurityGroup().isPresent() && rnd.nextBoolean()) {
+      ops.add(op("remove", at, null));
+    } else {
+      ops.add(op("add", at, JSON.createObjectNode().put("id", pick(nsgs, rnd).value())));
+    }
+  }
+
+  private static <T> T pick(List<T> list, SplittableRandom rnd) {
+    return list.get(rnd.nextInt(list.size()));
+  }
+
+  private static void ruleOp(ArmResources base, SplittableRandom rnd, ArrayNode ops, Set<String> touched) {
+    ResourceId nsg = pick(new ArrayList<>(base.topology().networkSecurityGroups().keySet()), rnd);
+    JsonNode rules = base.tree(nsg).orElseThrow().path("properties").path("securityRules");
+    String at = nsg.value() + "/properties/securityRules/";
+    int count = rules.size();
+    int kind = count == 0 ? 3 : rnd.nextInt(4);
+    int i = count == 0 ? 0 : rnd.nextInt(count);
+    if (kind < 3 && !touched.add(nsg.key())) {
+      kind = 3; // indexes of an NSG already edited may have moved: only append to it
+    }
+    switch (kind) {
+      case 0 -> ops.add(op("remove", at + i, null));
+      case 1 -> ops.add(op("replace", at + i + "/properties/access",
+          JSON.getNodeFactory().textNode(rules.get(i).path("properties").path("access").asText().equals("Allow")
+              ? "Deny" : "Allow")));
+      case 2 -> {
+        ops.add(op("add", at + i + "/properties/destinationPortRanges", JSON.createArrayNode()));
+        ops.add(op("add", at + i + "/properties/destinationPortRange",
+            JSON.getNodeFactory().textNode(Integer.toString(PORTS[rnd.nextInt(PORTS.length)]))));
+      }
+      default -> {
+        ObjectNode rule = JSON.createObjectNode();
+        rule.put("name", "random-" + rnd.nextInt(1_000_000));
+        ObjectNode p = rule.putObject("properties");
+        p.put("priority", 3000 + rnd.nextInt(1000));
+        p.put("direction", rnd.nextBoolean() ? "Inbound" : "Outbound");
+        p.put("access", rnd.nextBoolean() ? "Allow" : "Deny");
+        p.put("protocol", new String[] {"Tcp", "Udp", "*", "Icmp"}[rnd.nextInt(4)]);
+        p.put("sourcePortRange", "*");
+        p.put("destinationPortRange", rnd.nextInt(4) == 0 ? "*" : Integer.toString(PORTS[rnd.nextInt(PORTS.length)]));
+        p.put("sourceAddressPrefix", PREFIXES[rnd.nextInt(PREFIXES.length)]);
+        p.put("destinationAddressPrefix", PREFIXES[rnd.nextInt(PREFIXES.length)]);
+        touched.add(nsg.key() + "#appended");
+        ops.add(op("add", at + "-", rule));
+      }
+    }
+  }
+
+  private static void routeOp(ArmResources base, SplittableRandom rnd, ArrayNode ops, Set<String> touched) {
+    List<ResourceId> tables = new ArrayList<>(base.topology().routeTables().keySet());
+    if (tables.isEmpty()) {
+      return;
+    }
+    ResourceId rt = pick(tables, rnd);
+    JsonNode routes = base.tree(rt).orElseThrow().path("properties").path("routes");
+    String at = rt.value() + "/properties/routes/";
+    if (routes.size() > 0 && rnd.nextBoolean() && touched.add(rt.key())) {
+      ops.add(op("remove", at + rnd.nextInt(routes.size()), null));
+      return;
+    }
+    ObjectNode route = JSON.createObjectNode();
+    route.put("name", "random-route-" + rnd.nextInt(1_000_000));
+    ObjectNode p = route.putObject("properties");
+    p.put("addressPrefix", new String[] {"0.0.0.0/0", "20.0.0.0/8", "Storage.EastUS", "10.0.4.0/24", "10.10.2.0/24"}
+        [rnd.nextInt(5)]);
+    p.put("nextHopType", new String[] {"None", "Internet", "VnetLocal"}[rnd.nextInt(3)]);
+    ops.add(op("add", at + "-", route));
+  }
+
+  private static void subnetOp(ArmResources base, SplittableRandom rnd, ArrayNode ops) {
+    ResourceId vnet = pick(new ArrayList<>(base.topology().virtualNetworks().keySet()), rnd);
+    JsonNode subnets = base.tree(vnet).orElseThrow().path("properties").path("subnets");
+    if (subnets.size() == 0) {
+      return;
+    }
+    int i = rnd.nextInt(subnets.size());
+    if (subnets.get(i).path("properties").path("delegations").size() > 0
+        || subnets.get(i).path("name").asText().toLowerCase(java.util.Locale.ROOT).contains("firewall")) {
+      return;
+    }
+    String at = vnet.value() + "/properties/subnets/" + i + "/properties/networkSecurityGroup";
+    List<ResourceId> nsgs = new ArrayList<>(base.topology().networkSecurityGroups().keySet());
+    ObjectNode ref = JSON.createObjectNode().put("id", pick(nsgs, rnd).value());
+    ops.add(op("add", at, ref));
+  }
+
+  private static ObjectNode op(String op, String path, JsonNode value) {
+    ObjectNode o = JSON.createObjectNode().put("op", op).put("path", "/" + path.replaceFirst("^/", ""));
+    if (value != null) {
+      o.set("value", value);
+    }
+    return o;
+  }
+}
