@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A change between two topologies that a data plane can absorb by recompiling a few subnets and NICs
@@ -32,6 +33,13 @@ import java.util.Set;
  * (address indexes, DNS view, firewalls, ASG membership, peering and gateway facts) are shared with the next one.
  */
 public final class LocalChange {
+  private static final List<Function<Topology, Map<ResourceId, ?>>> KINDS = List.of(Topology::virtualNetworks,
+      Topology::networkSecurityGroups, Topology::applicationSecurityGroups, Topology::networkInterfaces,
+      Topology::routeTables, Topology::natGateways, Topology::publicIpAddresses, Topology::azureFirewalls,
+      Topology::firewallPolicies, Topology::ipGroups, Topology::privateEndpoints, Topology::privateDnsZones,
+      Topology::virtualNetworkGateways, Topology::connections, Topology::localNetworkGateways,
+      Topology::loadBalancers, Topology::serviceEndpointPolicies, Topology::virtualMachines, Topology::amlComputes,
+      Topology::otherResources);
 
   private final ImmutableSet<ResourceId> nsgs;
   private final ImmutableSet<ResourceId> routeTables;
@@ -61,6 +69,9 @@ public final class LocalChange {
     Set<ResourceId> nics = new HashSet<>();
     for (ResourceId named : changed) {
       ResourceId id = topLevel(named);
+      if (unchanged(before, after, id)) {
+        continue;
+      }
       String type = id.type().orElse("").toLowerCase(Locale.ROOT);
       boolean local = switch (type) {
         case "microsoft.network/networksecuritygroups" ->
@@ -87,29 +98,9 @@ public final class LocalChange {
   /** Every resource of {@code after} that differs from {@code before}, by id (for callers without a change list). */
   public static Set<ResourceId> differences(Topology before, Topology after) {
     Set<ResourceId> out = new HashSet<>();
-    for (List<Map<ResourceId, ?>> pair : List.<List<Map<ResourceId, ?>>>of(
-        List.of(before.virtualNetworks(), after.virtualNetworks()),
-        List.of(before.networkSecurityGroups(), after.networkSecurityGroups()),
-        List.of(before.applicationSecurityGroups(), after.applicationSecurityGroups()),
-        List.of(before.networkInterfaces(), after.networkInterfaces()),
-        List.of(before.routeTables(), after.routeTables()),
-        List.of(before.natGateways(), after.natGateways()),
-        List.of(before.publicIpAddresses(), after.publicIpAddresses()),
-        List.of(before.azureFirewalls(), after.azureFirewalls()),
-        List.of(before.firewallPolicies(), after.firewallPolicies()),
-        List.of(before.ipGroups(), after.ipGroups()),
-        List.of(before.privateEndpoints(), after.privateEndpoints()),
-        List.of(before.privateDnsZones(), after.privateDnsZones()),
-        List.of(before.virtualNetworkGateways(), after.virtualNetworkGateways()),
-        List.of(before.connections(), after.connections()),
-        List.of(before.localNetworkGateways(), after.localNetworkGateways()),
-        List.of(before.loadBalancers(), after.loadBalancers()),
-        List.of(before.serviceEndpointPolicies(), after.serviceEndpointPolicies()),
-        List.of(before.virtualMachines(), after.virtualMachines()),
-        List.of(before.amlComputes(), after.amlComputes()),
-        List.of(before.otherResources(), after.otherResources()))) {
-      Map<ResourceId, ?> b = pair.get(0);
-      Map<ResourceId, ?> a = pair.get(1);
+    for (Function<Topology, Map<ResourceId, ?>> kind : KINDS) {
+      Map<ResourceId, ?> b = kind.apply(before);
+      Map<ResourceId, ?> a = kind.apply(after);
       b.forEach((id, v) -> {
         if (!Objects.equals(v, a.get(id))) {
           out.add(id);
@@ -118,6 +109,18 @@ public final class LocalChange {
       a.keySet().stream().filter(id -> !b.containsKey(id)).forEach(out::add);
     }
     return out;
+  }
+
+  /** Whether a resource is the same on both sides (absent from both counts as the same). */
+  private static boolean unchanged(Topology before, Topology after, ResourceId id) {
+    for (Function<Topology, Map<ResourceId, ?>> kind : KINDS) {
+      Object b = kind.apply(before).get(id);
+      Object a = kind.apply(after).get(id);
+      if (a != null || b != null) {
+        return Objects.equals(a, b);
+      }
+    }
+    return true;
   }
 
   private static ResourceId topLevel(ResourceId id) {

@@ -6,6 +6,7 @@ import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
+import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.engine.DataPlaneEngine;
 import dev.vnetsim.simulator.engine.Endpoint;
 import dev.vnetsim.simulator.engine.Query;
@@ -18,6 +19,7 @@ import dev.vnetsim.simulator.trace.Ports;
 import dev.vnetsim.simulator.trace.Step;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +52,22 @@ public final class Side {
       EndpointParser parser) {
     ImmutableMap<ResourceId, SubnetProbe> p = ImmutableMap.copyOf(probes);
     return new Side(topology, p, DataPlaneEngine.compile(Probes.add(topology, p.values()), tags), parser);
+  }
+
+  /**
+   * The side of {@code topology}, which differs from {@code previous}'s in the resources {@code changed} names, with the
+   * same probes: the data plane is recompiled from the previous one ({@link DataPlane#recompile}: only what a local
+   * change touches is rebuilt). The probes are named as changed too, so that a probe that differs between the sides
+   * is noticed.
+   */
+  public static Side recompile(Side previous, Topology topology, Collection<ResourceId> changed) {
+    List<ResourceId> named = new ArrayList<>(changed);
+    for (SubnetProbe p : previous.probes.values()) {
+      named.addAll(List.of(p.client(), p.server(), p.serverPublicIp()));
+    }
+    DataPlane dp = DataPlane.recompile(previous.engine.dataPlane(), Probes.add(topology, previous.probes.values()),
+        named);
+    return new Side(topology, previous.probes, new DataPlaneEngine(dp), previous.parser);
   }
 
   /** The topology as read (without probes). */

@@ -33,9 +33,11 @@ public final class WhatIf {
   private WhatIf() {}
 
   /**
-   * Everything the analysis reads besides the change set. With {@code incremental}, an after trace is taken from the
-   * before side when the before trace touches nothing the change made dirty ({@link Impact}); without, every flow is
-   * simulated on both sides (the answers are the same; a test checks it on seeded random changes).
+   * Everything the analysis reads besides the change set. With {@code incremental}, the after side's data plane is
+   * recompiled from the before side's ({@link Side#recompile}: only the planes a local change touches), and an after
+   * trace is taken from the before side when the before trace touches nothing the change made dirty ({@link Impact});
+   * without, both sides are compiled in full and every flow is simulated on both (the answers are the same; tests
+   * check it on seeded random changes).
    */
   public record Options(ServiceTagLookup tags, EndpointParser parser, ImmutableList<Intent> intents,
       RequirementFlows requirements, String beforeSource, String afterSource, boolean incremental) {
@@ -55,7 +57,9 @@ public final class WhatIf {
     List<Topology> topologies = List.of(changes.before(), changes.after());
     ImmutableMap<ResourceId, SubnetProbe> probes = Probes.planAll(topologies);
     Side before = Side.compile(changes.before(), o.tags(), probes, o.parser());
-    Side after = Side.compile(changes.after(), o.tags(), probes, o.parser());
+    Side after = o.incremental()
+        ? Side.recompile(before, changes.after(), changes.changes().stream().map(ResourceChange::resourceId).toList())
+        : Side.compile(changes.after(), o.tags(), probes, o.parser());
     Pair sides = new Pair(before, after, o.incremental() ? Impact.of(changes, probes) : Impact.everything());
     List<Grouping.Raw> raw = new ArrayList<>();
     int flows = requirements(changes, o, raw);
