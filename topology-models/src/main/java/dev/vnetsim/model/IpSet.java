@@ -182,6 +182,16 @@ public final class IpSet {
     return (v4.length + v6.length) / 4;
   }
 
+  /** The number of IPv4 ranges (without copying them, as {@link #v4Ranges()} does). */
+  public int v4RangeCount() {
+    return v4.length / 4;
+  }
+
+  /** The number of IPv6 ranges. */
+  public int v6RangeCount() {
+    return v6.length / 4;
+  }
+
   /** The ranges as address pairs, IPv4 first. */
   public List<IpAddress[]> ranges() {
     List<IpAddress[]> out = new ArrayList<>(rangeCount());

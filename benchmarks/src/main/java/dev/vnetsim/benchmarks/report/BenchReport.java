@@ -58,8 +58,8 @@ public final class BenchReport {
 
   static String table(List<JmhResult> results) {
     StringBuilder sb = new StringBuilder();
-    sb.append("| benchmark | params | variant | score | unit | B/op | OURS vs this |\n");
-    sb.append("|---|---|---|---:|---|---:|---:|\n");
+    sb.append("| benchmark | params | variant | score | median | unit | B/op | OURS vs this |\n");
+    sb.append("|---|---|---|---:|---:|---|---:|---:|\n");
     for (JmhResult r : results) {
       Optional<String> vp = variantParam(r, results);
       Map<String, String> rest = new TreeMap<>(r.params());
@@ -68,13 +68,14 @@ public final class BenchReport {
       if (vp.isPresent() && !OURS.contains(variant)) {
         Optional<JmhResult> ours = results.stream().filter(o -> o.benchmark().equals(r.benchmark())
             && OURS.contains(o.params().get(vp.get())) && sameExcept(o, r, vp.get())).findFirst();
-        if (ours.isPresent() && r.score() > 0 && ours.get().score() > 0) {
-          double x = r.higherIsBetter() ? ours.get().score() / r.score() : r.score() / ours.get().score();
+        if (ours.isPresent() && r.central() > 0 && ours.get().central() > 0) {
+          double x = r.higherIsBetter() ? ours.get().central() / r.central() : r.central() / ours.get().central();
           ratio = String.format(Locale.ROOT, "%.1f×", x);
         }
       }
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s ± %s | %s | %s | %s |%n", r.shortName(),
-          rest.isEmpty() ? "" : rest.toString(), variant, fmt(r.score()), fmt(r.error()), r.unit(),
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s ± %s | %s | %s | %s | %s |%n", r.shortName(),
+          rest.isEmpty() ? "" : rest.toString(), variant, fmt(r.score()), fmt(r.error()),
+          r.median() == null ? "" : fmt(r.median()), r.unit(),
           r.allocBytesPerOp() == null ? "" : fmt(r.allocBytesPerOp()), ratio));
     }
     return sb.toString();
@@ -119,17 +120,17 @@ public final class BenchReport {
     int regressions = 0;
     for (JmhResult r : current) {
       JmhResult b = base.get(r.key());
-      if (b == null || b.score() == 0) {
+      if (b == null || b.central() == 0) {
         lines.add("NEW        " + r.shortName() + " " + r.params());
         continue;
       }
-      double change = r.higherIsBetter() ? r.score() / b.score() - 1 : b.score() / r.score() - 1;
+      double change = r.higherIsBetter() ? r.central() / b.central() - 1 : b.central() / r.central() - 1;
       boolean regressed = change < -TOLERANCE;
       if (regressed) {
         regressions++;
       }
       lines.add(String.format(Locale.ROOT, "%-10s %s %s: %s -> %s %s (%+.1f %%)", regressed ? "REGRESSION" : "ok",
-          r.shortName(), r.params(), fmt(b.score()), fmt(r.score()), r.unit(), change * 100));
+          r.shortName(), r.params(), fmt(b.central()), fmt(r.central()), r.unit(), change * 100));
     }
     return new Comparison(lines, regressions);
   }

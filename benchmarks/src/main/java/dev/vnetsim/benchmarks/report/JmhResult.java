@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One row of JMH's JSON result ({@code -rf json}): benchmark, params, mode, score, error, unit, gc alloc rate. */
+/**
+ * One row of JMH's JSON result ({@code -rf json}): benchmark, params, mode, score, error, unit, gc alloc rate, and for
+ * sample-time runs the median.
+ */
 record JmhResult(String benchmark, Map<String, String> params, String mode, double score, double error,
-    String unit, Double allocBytesPerOp) {
+    String unit, Double allocBytesPerOp, Double median) {
 
   static List<JmhResult> read(Path file) throws IOException {
     JsonNode root = new ObjectMapper().readTree(file.toFile());
@@ -24,7 +27,8 @@ record JmhResult(String benchmark, Map<String, String> params, String mode, doub
       JsonNode alloc = sm.has("gc.alloc.rate.norm") ? sm.path("gc.alloc.rate.norm") : sm.path("\u00b7gc.alloc.rate.norm");
       out.add(new JmhResult(n.path("benchmark").asText(), params, n.path("mode").asText(),
           pm.path("score").asDouble(), pm.path("scoreError").asDouble(Double.NaN), pm.path("scoreUnit").asText(),
-          alloc.isMissingNode() ? null : alloc.path("score").asDouble()));
+          alloc.isMissingNode() ? null : alloc.path("score").asDouble(),
+          pm.path("scorePercentiles").has("50.0") ? pm.path("scorePercentiles").path("50.0").asDouble() : null));
     }
     return out;
   }
@@ -40,6 +44,11 @@ record JmhResult(String benchmark, Map<String, String> params, String mode, doub
   /** Benchmark and every parameter: identifies the same measurement across runs. */
   String key() {
     return benchmark + params;
+  }
+
+  /** The figure compared across variants and runs: the median when JMH sampled times, else the score. */
+  double central() {
+    return median != null ? median : score;
   }
 
   /** Higher is better for throughput; lower is better for time modes. */

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +47,14 @@ public final class DataPlane {
   private final NsgCompiler nsgCompiler;
   private final PlaneIndex index;
   private final Attachments attachments;
-  private final SubnetPlane[] subnetArray;
-  private final NicPlane[] nicArray;
-  private final List<Map.Entry<Owner, IpSet>>[] owners;
+  private final PlaneArray<SubnetPlane> subnetArray;
+  private final PlaneArray<NicPlane> nicArray;
+  private final PlaneArray<List<Map.Entry<Owner, IpSet>>> owners;
 
   private DataPlane(Topology topology, ServiceTagLookup tags, NetworkFacts facts, AddressResolver resolver,
       FirewallStage firewallStage, DnsView dns, NsgCompiler nsgCompiler, PlaneIndex index, Attachments attachments,
-      SubnetPlane[] subnetArray, NicPlane[] nicArray, List<Map.Entry<Owner, IpSet>>[] owners) {
+      PlaneArray<SubnetPlane> subnetArray, PlaneArray<NicPlane> nicArray,
+      PlaneArray<List<Map.Entry<Owner, IpSet>>> owners) {
     this.topology = topology;
     this.tags = tags;
     this.facts = facts;
@@ -82,17 +82,16 @@ public final class DataPlane {
     AddressResolver resolver = new AddressResolver(topology, memoize(tags));
     NsgCompiler compiler = new NsgCompiler();
     PlaneIndex index = new PlaneIndex(topology);
-    PlaneBuilder b = new PlaneBuilder(topology, facts, resolver, compiler, null);
-    SubnetPlane[] subnets = new SubnetPlane[index.subnetIndex.size()];
-    index.subnetIndex.forEach((id, i) -> subnets[i] = b.subnet(i, topology.subnets().get(id), null));
-    NicPlane[] nics = new NicPlane[index.nicIndex.size()];
-    index.nicIndex.forEach((id, i) -> nics[i] = b.nic(i, topology.networkInterfaces().get(id),
-        subnets[index.subnetOfNic[i]], index.nicAddresses.get(i), null));
-    @SuppressWarnings("unchecked")
-    List<Map.Entry<Owner, IpSet>>[] owners = new List[subnets.length];
-    for (int i = 0; i < subnets.length; i++) {
-      owners[i] = owners(i, subnets, nics, index);
-    }
+    PlaneBuilder b = new PlaneBuilder(topology, facts, resolver, compiler, null, null);
+    List<ResourceId> subnetIds = index.subnetIndex.keySet().asList();
+    List<ResourceId> nicIds = index.nicIndex.keySet().asList();
+    PlaneArray<SubnetPlane> subnets = PlaneArray.of(subnetIds.size(),
+        i -> b.subnet(i, topology.subnets().get(subnetIds.get(i)), null));
+    PlaneArray<NicPlane> nics = PlaneArray.of(nicIds.size(), i -> b.nic(i,
+        topology.networkInterfaces().get(nicIds.get(i)), subnets.get(index.subnetOfNic[i]),
+        index.nicAddresses.get(i), null));
+    PlaneArray<List<Map.Entry<Owner, IpSet>>> owners = PlaneArray.of(subnets.size(),
+        i -> owners(i, subnets, nics, index));
     return new DataPlane(topology, tags, facts, resolver, fw, dns, compiler, index, new Attachments(topology, index),
         subnets, nics, owners);
   }
@@ -131,28 +130,28 @@ public final class DataPlane {
 
     NetworkFacts facts = previous.facts.withTopology(next);
     NsgCompiler compiler = previous.nsgCompiler.successor();
-    PlaneBuilder b = new PlaneBuilder(next, facts, previous.resolver, compiler, change);
-    SubnetPlane[] subnets = previous.subnetArray.clone();
-    dirtySubnets.stream().forEach(i -> subnets[i] = b.subnet(i,
-        next.subnets().get(previous.subnetArray[i].subnet().id()), previous.subnetArray[i]));
-    NicPlane[] nics = previous.nicArray.clone();
-    dirtyNics.stream().forEach(i -> nics[i] = b.nic(i, next.networkInterfaces().get(previous.nicArray[i].nic().id()),
-        subnets[index.subnetOfNic[i]], index.nicAddresses.get(i), previous.nicArray[i]));
-    List<Map.Entry<Owner, IpSet>>[] owners = previous.owners.clone();
-    ownersDirty.stream().forEach(i -> owners[i] = owners(i, subnets, nics, index));
+    PlaneBuilder b = new PlaneBuilder(next, facts, previous.resolver, compiler, change, previous.topology);
+    PlaneArray<SubnetPlane> subnets = previous.subnetArray.with(dirtySubnets, i -> b.subnet(i,
+        next.subnets().get(previous.subnetArray.get(i).subnet().id()), previous.subnetArray.get(i)));
+    PlaneArray<NicPlane> nics = previous.nicArray.with(dirtyNics, i -> b.nic(i,
+        next.networkInterfaces().get(previous.nicArray.get(i).nic().id()), subnets.get(index.subnetOfNic[i]),
+        index.nicAddresses.get(i), previous.nicArray.get(i)));
+    PlaneArray<List<Map.Entry<Owner, IpSet>>> owners = previous.owners.with(ownersDirty,
+        i -> owners(i, subnets, nics, index));
     // The resolver (ASG membership), DNS view and firewalls read nothing a local change touches.
     return new DataPlane(next, previous.tags, facts, previous.resolver, previous.firewallStage, previous.dns, compiler,
         index, attachments, subnets, nics, owners);
   }
 
-  private static List<Map.Entry<Owner, IpSet>> owners(int subnet, SubnetPlane[] subnets, NicPlane[] nics,
+  private static List<Map.Entry<Owner, IpSet>> owners(int subnet, List<SubnetPlane> subnets, List<NicPlane> nics,
       PlaneIndex index) {
     List<Map.Entry<Owner, IpSet>> out = new ArrayList<>();
     for (int n : index.nicsBySubnet[subnet]) {
-      out.add(Map.entry(new Owner(Optional.of(nics[n]), Optional.empty(), Optional.empty()), nics[n].addresses()));
+      NicPlane nic = nics.get(n);
+      out.add(Map.entry(new Owner(Optional.of(nic), Optional.empty(), Optional.empty()), nic.addresses()));
     }
     for (Map.Entry<PrivateEndpoint, IpSet> pe : index.pesBySubnet.get(subnet)) {
-      out.add(Map.entry(new Owner(Optional.empty(), Optional.of(pe.getKey()), Optional.of(subnets[subnet])),
+      out.add(Map.entry(new Owner(Optional.empty(), Optional.of(pe.getKey()), Optional.of(subnets.get(subnet))),
           pe.getValue()));
     }
     return List.copyOf(out);
@@ -191,28 +190,28 @@ public final class DataPlane {
 
   /** Subnet planes in input order. */
   public List<SubnetPlane> subnets() {
-    return Collections.unmodifiableList(Arrays.asList(subnetArray));
+    return subnetArray;
   }
 
   /** NIC planes in input order (NICs of private endpoints and NICs outside any known subnet have none). */
   public List<NicPlane> nics() {
-    return Collections.unmodifiableList(Arrays.asList(nicArray));
+    return nicArray;
   }
 
   public Optional<SubnetPlane> subnet(ResourceId id) {
     Integer i = index.subnetIndex.get(id);
-    return i == null ? Optional.empty() : Optional.of(subnetArray[i]);
+    return i == null ? Optional.empty() : Optional.of(subnetArray.get(i));
   }
 
   public Optional<NicPlane> nic(ResourceId id) {
     Integer i = index.nicIndex.get(id);
-    return i == null ? Optional.empty() : Optional.of(nicArray[i]);
+    return i == null ? Optional.empty() : Optional.of(nicArray.get(i));
   }
 
   /** The NIC holding an IPv4 address (as an unsigned int), or null. Allocation-free. */
   public NicPlane nicAtV4(int address) {
     int i = index.v4Nic.get(address, -1);
-    return i < 0 ? null : nicArray[i];
+    return i < 0 ? null : nicArray.get(i);
   }
 
   public Optional<NicPlane> nicAt(IpAddress a) {
@@ -220,7 +219,7 @@ public final class DataPlane {
       return Optional.ofNullable(nicAtV4(a.v4Bits()));
     }
     Integer i = index.v6Nic.get(a);
-    return i == null ? Optional.empty() : Optional.of(nicArray[i]);
+    return i == null ? Optional.empty() : Optional.of(nicArray.get(i));
   }
 
   public Optional<PrivateEndpoint> privateEndpointAt(IpAddress a) {
@@ -234,7 +233,7 @@ public final class DataPlane {
       return null;
     }
     int i = f.lookup(a);
-    return i < 0 ? null : subnetArray[i];
+    return i < 0 ? null : subnetArray.get(i);
   }
 
   /** A VNet's address set split by subnet; the rest (in no subnet) under key null. */
@@ -246,7 +245,7 @@ public final class DataPlane {
       for (Map.Entry<Integer, IpSet> e : f.regions().entrySet()) {
         IpSet part = addresses.intersection(e.getValue());
         if (!part.isEmpty()) {
-          out.put(subnetArray[e.getKey()], part);
+          out.put(subnetArray.get(e.getKey()), part);
           rest = rest.difference(part);
         }
       }
@@ -260,7 +259,7 @@ public final class DataPlane {
   /** Owners (NICs, private endpoints) of addresses in a subnet, each with its addresses. */
   public List<Map.Entry<Owner, IpSet>> owners(SubnetPlane subnet) {
     Integer i = index.subnetIndex.get(subnet.subnet().id());
-    return i == null ? List.of() : owners[i];
+    return i == null ? List.of() : owners.get(i);
   }
 
   public Optional<PublicIpAddress> publicIpAt(IpAddress a) {

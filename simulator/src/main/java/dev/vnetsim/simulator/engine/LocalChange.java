@@ -59,7 +59,7 @@ public final class LocalChange {
   /**
    * The local change from {@code before} to {@code after}, given the ids of every resource that differs (children such
    * as rules, routes and subnets may be named by their own id or their parent's); empty when the change is global.
-   * Named resources that are equal on both sides are ignored.
+   * Named resources that are equal on both sides are ignored (an NSG is compared later, per direction).
    */
   public static Optional<LocalChange> of(Topology before, Topology after, Collection<ResourceId> changed) {
     Set<ResourceId> nsgs = new HashSet<>();
@@ -69,13 +69,16 @@ public final class LocalChange {
     Set<ResourceId> nics = new HashSet<>();
     for (ResourceId named : changed) {
       ResourceId id = topLevel(named);
-      if (unchanged(before, after, id)) {
+      String type = id.type().orElse("").toLowerCase(Locale.ROOT);
+      if (!type.equals("microsoft.network/networksecuritygroups") && unchanged(before, after, id)) {
         continue;
       }
-      String type = id.type().orElse("").toLowerCase(Locale.ROOT);
       boolean local = switch (type) {
-        case "microsoft.network/networksecuritygroups" ->
-            addIfChanged(nsgs, id, before.networkSecurityGroups(), after.networkSecurityGroups());
+        // not compared here: the recompile compares an NSG's rules per direction, and keeps a direction unchanged
+        case "microsoft.network/networksecuritygroups" -> {
+          nsgs.add(id);
+          yield true;
+        }
         case "microsoft.network/routetables" ->
             addIfChanged(routeTables, id, before.routeTables(), after.routeTables());
         case "microsoft.network/natgateways" ->

@@ -10,14 +10,17 @@ import dev.vnetsim.model.network.NetworkInterface;
 import dev.vnetsim.model.network.PublicIpAddress;
 import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.model.security.NetworkSecurityGroup;
+import dev.vnetsim.model.security.SecurityRule;
 import dev.vnetsim.simulator.policy.NsgCompiler;
 import dev.vnetsim.simulator.policy.NsgResolver;
 import dev.vnetsim.simulator.policy.ResolvedNsg;
+import dev.vnetsim.simulator.policy.ResolvedRule;
 import dev.vnetsim.simulator.resolve.AddressResolver;
 import dev.vnetsim.simulator.resolve.NetworkFacts;
 import dev.vnetsim.simulator.resolve.VirtualTags;
 import dev.vnetsim.simulator.routing.EffectiveRouteTable;
 import dev.vnetsim.simulator.routing.SharedRoutes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +32,15 @@ import java.util.Optional;
  * ({@link SharedRoutes}), NSG planes once per (NSG, direction, context) with match tables shared by the
  * {@link NsgCompiler}. For a recompile ({@link DataPlane#recompile}) it takes each rebuilt plane's previous version
  * and keeps what the {@link LocalChange} left valid: the tags and routes when the route table is the same and
- * unchanged, an NSG plane when the NSG and its context are. Not thread-safe (one per compile).
+ * unchanged, an NSG plane when the context is the same and the NSG's rules in that direction are unchanged. Not
+ * thread-safe (one per compile).
  */
 final class PlaneBuilder {
 
   private record NsgKey(ResourceId nsg, Direction direction, VirtualTags context) {}
 
   private final Topology topology;
+  private final Topology previousTopology;
   private final NetworkFacts facts;
   private final AddressResolver resolver;
   private final NsgCompiler compiler;
@@ -44,11 +49,16 @@ final class PlaneBuilder {
   private final Map<List<Object>, VirtualTags> tagsBySource = new HashMap<>();
   private final Map<VirtualTags, VirtualTags> tagsByContent = new HashMap<>();
   private final Map<NsgKey, NsgPlane> nsgs = new HashMap<>();
+  private final Map<NsgKey, Boolean> sameRules = new HashMap<>();
 
-  /** A builder for a full compile ({@code change} null) or for the planes a local change rebuilds. */
+  /**
+   * A builder for a full compile ({@code change} and {@code previousTopology} null) or for the planes a local change
+   * from {@code previousTopology} rebuilds.
+   */
   PlaneBuilder(Topology topology, NetworkFacts facts, AddressResolver resolver, NsgCompiler compiler,
-      LocalChange change) {
+      LocalChange change, Topology previousTopology) {
     this.topology = topology;
+    this.previousTopology = previousTopology;
     this.facts = facts;
     this.resolver = resolver;
     this.compiler = compiler;
@@ -63,10 +73,11 @@ final class PlaneBuilder {
     VirtualTags vt = keep ? previous.tags() : tagsBySource.computeIfAbsent(List.of(s.virtualNetwork(),
         s.routeTable()), k -> tagsByContent.computeIfAbsent(VirtualTags.forSubnet(facts, s), x -> x));
     EffectiveRouteTable r = keep ? previous.routes() : routes.forSubnet(s);
-    return new SubnetPlane(index, s, topology.virtualNetworkOf(s), vt, r,
+    ResourceId vnet = previous != null ? previous.vnetId() : s.virtualNetwork();
+    return new SubnetPlane(index, s, Optional.ofNullable(topology.virtualNetworks().get(vnet)), vt, r,
         s.networkSecurityGroup().map(id -> nsg(id, Direction.INBOUND, vt, keep ? previous.nsgInbound() : null)),
         s.networkSecurityGroup().map(id -> nsg(id, Direction.OUTBOUND, vt, keep ? previous.nsgOutbound() : null)),
-        s.natGateway().map(id -> topology.natGateways().get(id)), s.virtualNetwork());
+        s.natGateway().map(id -> topology.natGateways().get(id)), vnet);
   }
 
   /**
@@ -87,7 +98,8 @@ final class PlaneBuilder {
   }
 
   private NsgPlane nsg(ResourceId id, Direction d, VirtualTags context, Optional<NsgPlane> previous) {
-    if (previous != null && previous.isPresent() && previous.get().id().equals(id) && !change.nsgDirty(id)) {
+    boolean samePlace = previous != null && previous.isPresent() && previous.get().id().equals(id);
+    if (samePlace && (!change.nsgDirty(id) || sameRules(id, d))) {
       return previous.get();
     }
     return nsgs.computeIfAbsent(new NsgKey(id, d, context), k -> {
@@ -95,9 +107,48 @@ final class PlaneBuilder {
       if (nsg == null) {
         return new NsgPlane(id, Optional.empty(), Optional.empty());
       }
-      ResolvedNsg resolved = compiler.share(NsgResolver.resolve(nsg, d, context, resolver));
+      ResolvedNsg resolved;
+      if (samePlace && previous.get().resolved().isPresent()) {
+        // A changed NSG in the same context: its unchanged rules keep their resolved (and shared) form.
+        // Both rule lists are in ascending priority (unique per direction): one walk pairs them up.
+        List<ResolvedRule> before = previous.get().resolved().get().rules();
+        int[] at = {0};
+        resolved = NsgResolver.resolve(nsg, d, context, resolver, rule -> {
+          while (at[0] < before.size() && before.get(at[0]).rule().priority() < rule.priority()) {
+            at[0]++;
+          }
+          ResolvedRule r = at[0] < before.size() ? before.get(at[0]) : null;
+          return r != null && r.rule().equals(rule) ? r : null;
+        });
+      } else {
+        resolved = compiler.share(NsgResolver.resolve(nsg, d, context, resolver));
+      }
       return new NsgPlane(id, Optional.of(resolved), Optional.of(compiler.compile(resolved)));
     });
+  }
+
+  /**
+   * Whether a changed NSG still has the same rules in one direction (a change to the other leaves this plane): the
+   * same custom and default rules of that direction in the same order. Asked once per NSG and direction.
+   */
+  private boolean sameRules(ResourceId id, Direction d) {
+    return sameRules.computeIfAbsent(new NsgKey(id, d, null), k -> {
+      NetworkSecurityGroup before = previousTopology.networkSecurityGroups().get(id);
+      NetworkSecurityGroup after = topology.networkSecurityGroups().get(id);
+      return before != null && after != null && before.id().value().equals(after.id().value())
+          && inDirection(before.securityRules(), d).equals(inDirection(after.securityRules(), d))
+          && inDirection(before.defaultSecurityRules(), d).equals(inDirection(after.defaultSecurityRules(), d));
+    });
+  }
+
+  private static List<SecurityRule> inDirection(List<SecurityRule> rules, Direction d) {
+    List<SecurityRule> out = new ArrayList<>(rules.size());
+    for (SecurityRule r : rules) {
+      if (r.direction() == d) {
+        out.add(r);
+      }
+    }
+    return out;
   }
 
   private ImmutableList<PublicIpAddress> publicIps(NetworkInterface nic) {

@@ -178,11 +178,10 @@ public final class NsgCompiler {
     List<long[]> smallBits = new ArrayList<>();
     Map<IpSet, long[]> large = new LinkedHashMap<>();
     group(perRule, words).forEach((set, b) -> {
-      long[] r = set.v4Ranges();
-      if (r.length / 2 >= LARGE) {
+      if (set.v4RangeCount() >= LARGE) {
         large.put(set, b);
       } else {
-        small.add(r);
+        small.add(set.v4Ranges());
         smallBits.add(b);
       }
     });
@@ -209,11 +208,10 @@ public final class NsgCompiler {
     List<long[]> smallBits = new ArrayList<>();
     Map<IpSet, long[]> large = new LinkedHashMap<>();
     group(perRule, words).forEach((set, b) -> {
-      long[] r = set.v6Ranges();
-      if (r.length / 4 >= LARGE) {
+      if (set.v6RangeCount() >= LARGE) {
         large.put(set, b);
       } else {
-        small.add(r);
+        small.add(set.v6Ranges());
         smallBits.add(b);
       }
     });

@@ -15,6 +15,7 @@ import dev.vnetsim.simulator.trace.Ports;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Resolves an NSG's rules of one direction in a subnet's context (azure-semantics.md §1.4 step 1: custom rules plus
@@ -26,14 +27,26 @@ public final class NsgResolver {
 
   public static ResolvedNsg resolve(NetworkSecurityGroup nsg, Direction direction, VirtualTags context,
       AddressResolver resolver) {
+    return resolve(nsg, direction, context, resolver, r -> null);
+  }
+
+  /**
+   * As {@link #resolve(NetworkSecurityGroup, Direction, VirtualTags, AddressResolver)}, taking a rule's resolved form
+   * from {@code known} when it has one (a rule equal to one resolved before in the same context and NSG, e.g. by the
+   * data plane before a change); null means resolve it.
+   */
+  public static ResolvedNsg resolve(NetworkSecurityGroup nsg, Direction direction, VirtualTags context,
+      AddressResolver resolver, Function<SecurityRule, ResolvedRule> known) {
     List<SecurityRule> defaults = nsg.defaultSecurityRules().isEmpty() ? DefaultSecurityRules.forNsg(nsg.id())
         : nsg.defaultSecurityRules();
     ImmutableList.Builder<ResolvedRule> out = ImmutableList.builder();
-    nsg.securityRules().stream().filter(r -> r.direction() == direction)
-        .sorted(Comparator.comparingInt(SecurityRule::priority))
-        .forEach(r -> out.add(resolve(nsg, r, context, resolver)));
-    defaults.stream().filter(r -> r.direction() == direction).sorted(Comparator.comparingInt(SecurityRule::priority))
-        .forEach(r -> out.add(resolve(nsg, r, context, resolver)));
+    for (List<SecurityRule> rules : List.of(nsg.securityRules(), defaults)) {
+      rules.stream().filter(r -> r.direction() == direction).sorted(Comparator.comparingInt(SecurityRule::priority))
+          .forEach(r -> {
+            ResolvedRule k = known.apply(r);
+            out.add(k != null ? k : resolve(nsg, r, context, resolver));
+          });
+    }
     return new ResolvedNsg(nsg.id(), direction, out.build());
   }
 
