@@ -17,6 +17,7 @@ import dev.vnetsim.simulator.requirements.Requirement;
 import dev.vnetsim.simulator.requirements.RequirementPack;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * {@link RequirementFlows} through {@code aml-check} ({@link AmlCheck}): every row of the pack for every Azure ML
@@ -34,10 +35,11 @@ public final class AmlRequirements implements RequirementFlows {
   }
 
   @Override
-  public ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags) {
+  public ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags,
+      Predicate<AmlCompute> which) {
     ImmutableList.Builder<RequirementFlow> out = ImmutableList.builder();
     for (AmlCompute c : topology.amlComputes().values()) {
-      if (c.subnet().isEmpty()) {
+      if (c.subnet().isEmpty() || !which.test(c)) {
         continue;
       }
       String region = topology.subnet(c.subnet().get()).flatMap(topology::virtualNetworkOf).map(v -> v.location())

@@ -21,6 +21,7 @@ import dev.vnetsim.simulator.engine.SubnetPlane;
 import dev.vnetsim.simulator.resolve.Resolved;
 import dev.vnetsim.simulator.trace.Ports;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * The flows of the symbolic differential (DESIGN §3 {@code whatif}): every subnet to every subnet, to the Internet
@@ -42,29 +44,44 @@ final class Differential {
 
   private Differential() {}
 
+  /** The flows to simulate ({@code keep} says which may have changed) and how many flows the differential covers. */
+  record Requests(ImmutableList<FlowRequest> kept, long total) {}
+
   static ImmutableList<FlowRequest> requests(Side before, Side after) {
+    return requests(before, after, (from, to) -> true).kept();
+  }
+
+  static Requests requests(Side before, Side after, BiPredicate<Site, Site> keep) {
     List<Topology> sides = List.of(before.topology(), after.topology());
     List<Site> hosts = new ArrayList<>();
     Map<ResourceId, SubnetProbe> probes = new LinkedHashMap<>(before.probes());
     after.probes().forEach(probes::putIfAbsent);
     probes.values().forEach(p -> hosts.add(new Site.SubnetSite(p.subnet(), p.label())));
-    List<Site> nics = nicSites(sides);
-    hosts.addAll(nics);
+    Names names = new Names(sides);
+    hosts.addAll(nicSites(sides, names));
     List<Site> tags = new ArrayList<>();
     serviceTags(sides).forEach(t -> tags.add(new Site.Fixed(new Endpoint.ServiceTag(t), "tag:" + t)));
+    List<Site> pips = publicIps(sides, names);
     ImmutableList.Builder<FlowRequest> out = ImmutableList.builder();
     for (Site from : hosts) {
       for (Site to : hosts) {
-        out.add(request(from, to));
+        add(out, keep, from, to);
       }
-      out.add(request(from, INTERNET));
-      tags.forEach(t -> out.add(request(from, t)));
+      add(out, keep, from, INTERNET);
+      tags.forEach(t -> add(out, keep, from, t));
     }
     for (Site to : hosts) {
-      out.add(request(INTERNET, to));
+      add(out, keep, INTERNET, to);
     }
-    publicIps(sides).forEach(p -> out.add(request(INTERNET, p)));
-    return out.build();
+    pips.forEach(p -> add(out, keep, INTERNET, p));
+    long n = hosts.size();
+    return new Requests(out.build(), n * n + n * (1 + tags.size()) + n + pips.size());
+  }
+
+  private static void add(ImmutableList.Builder<FlowRequest> out, BiPredicate<Site, Site> keep, Site from, Site to) {
+    if (keep.test(from, to)) {
+      out.add(request(from, to));
+    }
   }
 
   /**
@@ -104,7 +121,7 @@ final class Differential {
   }
 
   /** NICs (not private endpoints') with their own NSG or a public IP on either side, named as {@code trace} takes. */
-  private static List<Site> nicSites(List<Topology> sides) {
+  private static List<Site> nicSites(List<Topology> sides, Names names) {
     Map<ResourceId, NetworkInterface> nics = new TreeMap<>();
     for (Topology t : sides) {
       for (NetworkInterface n : t.networkInterfaces().values()) {
@@ -116,31 +133,41 @@ final class Differential {
       }
     }
     List<Site> out = new ArrayList<>();
-    nics.values().forEach(n -> out.add(new Site.Fixed(new Endpoint.Nic(n.id()), unique(n.id(), n.name(), sides))));
+    nics.values().forEach(n -> out.add(new Site.Fixed(new Endpoint.Nic(n.id()), names.unique(n.id(), n.name()))));
     return out;
   }
 
-  private static List<Site> publicIps(List<Topology> sides) {
+  private static List<Site> publicIps(List<Topology> sides, Names names) {
     Map<ResourceId, PublicIpAddress> pips = new TreeMap<>();
     sides.forEach(t -> t.publicIpAddresses().values().forEach(p -> pips.putIfAbsent(p.id(), p)));
     List<Site> out = new ArrayList<>();
-    pips.values().forEach(p -> out.add(new Site.Fixed(new Endpoint.PublicIp(p.id()), unique(p.id(), p.name(),
-        sides))));
+    pips.values().forEach(p -> out.add(new Site.Fixed(new Endpoint.PublicIp(p.id()), names.unique(p.id(),
+        p.name()))));
     return out;
   }
 
-  /** The name when no other NIC, VM, public IP or private endpoint of a side has it, else the id. */
-  private static String unique(ResourceId id, String name, List<Topology> sides) {
-    for (Topology t : sides) {
-      long same = t.networkInterfaces().values().stream().filter(n -> n.name().equalsIgnoreCase(name)).count()
-          + t.virtualMachines().values().stream().filter(n -> n.name().equalsIgnoreCase(name)).count()
-          + t.publicIpAddresses().values().stream().filter(n -> n.name().equalsIgnoreCase(name)).count()
-          + t.privateEndpoints().values().stream().filter(n -> n.name().equalsIgnoreCase(name)).count();
-      if (same > 1) {
-        return id.value();
+  /** How often each name (case-insensitive) is used by the NICs, VMs, public IPs and private endpoints of a side. */
+  private static final class Names {
+    private final List<Map<String, Integer>> counts = new ArrayList<>();
+
+    Names(List<Topology> sides) {
+      for (Topology t : sides) {
+        Map<String, Integer> c = new HashMap<>();
+        List<String> all = new ArrayList<>();
+        t.networkInterfaces().values().forEach(x -> all.add(x.name()));
+        t.virtualMachines().values().forEach(x -> all.add(x.name()));
+        t.publicIpAddresses().values().forEach(x -> all.add(x.name()));
+        t.privateEndpoints().values().forEach(x -> all.add(x.name()));
+        all.forEach(n -> c.merge(n.toLowerCase(Locale.ROOT), 1, Integer::sum));
+        counts.add(c);
       }
     }
-    return name;
+
+    /** The name when no other NIC, VM, public IP or private endpoint of a side has it, else the id. */
+    String unique(ResourceId id, String name) {
+      String key = name.toLowerCase(Locale.ROOT);
+      return counts.stream().anyMatch(c -> c.getOrDefault(key, 0) > 1) ? id.value() : name;
+    }
   }
 
   /** Service tags named in NSG rules and routes of any side (not the virtual ones), sorted, first spelling kept. */

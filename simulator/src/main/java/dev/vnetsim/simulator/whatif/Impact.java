@@ -5,8 +5,10 @@ import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.io.change.ChangeSet;
 import dev.vnetsim.model.io.change.ResourceChange;
+import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.network.NetworkInterface;
 import dev.vnetsim.model.network.Subnet;
+import dev.vnetsim.simulator.engine.Endpoint;
 import dev.vnetsim.simulator.trace.Hop;
 import dev.vnetsim.simulator.trace.Part;
 import dev.vnetsim.simulator.trace.Step;
@@ -30,15 +32,18 @@ import java.util.Set;
 final class Impact {
   private final boolean global;
   private final ImmutableSet<ResourceId> dirty;
+  /** No dirty subnet carries traffic for others (see {@link #contained}). */
+  private final boolean contained;
 
-  private Impact(boolean global, ImmutableSet<ResourceId> dirty) {
+  private Impact(boolean global, ImmutableSet<ResourceId> dirty, boolean contained) {
     this.global = global;
     this.dirty = dirty;
+    this.contained = contained;
   }
 
   /** Nothing is reused (every after trace is simulated). */
   static Impact everything() {
-    return new Impact(true, ImmutableSet.of());
+    return new Impact(true, ImmutableSet.of(), false);
   }
 
   /**
@@ -93,7 +98,88 @@ final class Impact {
         expanded.addAll(List.of(p.client(), p.server(), p.serverPublicIp()));
       }
     }
-    return new Impact(false, ImmutableSet.copyOf(expanded));
+    return new Impact(false, ImmutableSet.copyOf(expanded), contained(cs, dirty));
+  }
+
+  /**
+   * Whether the dirty subnets are all "leaves" on both sides: none holds an Azure Firewall, a VNet gateway, a NIC that
+   * forwards (IP forwarding), an address a user route sends to, a load balancer frontend or a private endpoint. Then a
+   * flow's path touches a dirty subnet only where the flow starts or ends there (paths pass through other subnets
+   * only at those next hops, and flows to a private endpoint end in its subnet), so a flow between two clean sites
+   * cannot change and need not be simulated at all ({@link #mayChange}).
+   */
+  private static boolean contained(ChangeSet cs, Set<ResourceId> dirty) {
+    for (Topology t : new Topology[] {cs.before(), cs.after()}) {
+      for (ResourceId s : carriers(t)) {
+        if (dirty.contains(s)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Subnets (and forwarding NICs) that carry or terminate traffic for other subnets (see {@link #contained}). */
+  private static Set<ResourceId> carriers(Topology t) {
+    Set<ResourceId> out = new HashSet<>();
+    t.azureFirewalls().values().forEach(f -> f.ipConfigurations().forEach(c -> c.subnet().ifPresent(out::add)));
+    t.virtualNetworkGateways().values().forEach(g -> out.addAll(g.subnets()));
+    t.loadBalancers().values().forEach(lb -> lb.frontends().forEach(f -> f.subnet().ifPresent(out::add)));
+    t.privateEndpoints().values().forEach(pe -> pe.subnet().ifPresent(out::add));
+    Set<IpAddress> hops = new HashSet<>();
+    t.routeTables().values().forEach(rt -> rt.routes().forEach(r -> r.nextHopIpAddress().ifPresent(hops::add)));
+    for (NetworkInterface n : t.networkInterfaces().values()) {
+      boolean hop = n.enableIpForwarding() || n.ipConfigurations().stream()
+          .anyMatch(c -> c.privateIpAddress().filter(hops::contains).isPresent());
+      if (hop) {
+        out.add(n.id());
+        n.ipConfigurations().forEach(c -> c.subnet().ifPresent(out::add));
+      }
+    }
+    for (Subnet s : t.subnets().values()) {
+      if (hops.stream().anyMatch(a -> s.addressPrefixes().stream().anyMatch(c -> c.contains(a)))) {
+        out.add(s.id());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a flow between two sites may answer differently after the change: always for a global change or one that
+   * touches a subnet carrying others' traffic; otherwise only when a site is dirty (a dirty subnet, NIC or public
+   * IP, or a NIC in a dirty subnet). A flow for which this is false is the same on both sides without simulating it.
+   */
+  boolean mayChange(Site from, Site to, Side before, Side after) {
+    return global || !contained || touches(from, before, after) || touches(to, before, after);
+  }
+
+  private boolean touches(Site site, Side before, Side after) {
+    if (site instanceof Site.SubnetSite s) {
+      return dirty.contains(s.subnet());
+    }
+    if (site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.Nic n) {
+      return dirty.contains(n.id());
+    }
+    if (site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.PublicIp p) {
+      if (dirty.contains(p.id())) {
+        return true;
+      }
+      for (Side side : List.of(before, after)) {
+        Optional<NetworkInterface> nic = Optional.ofNullable(side.topology().publicIpAddresses().get(p.id()))
+            .flatMap(x -> x.ipConfiguration()).flatMap(ic -> side.topology().nicOfIpConfiguration(ic));
+        if (nic.isEmpty() || dirty.contains(nic.get().id())) {
+          return true; // attached to something else than a NIC (or a dirty NIC): no shortcut
+        }
+      }
+      return false;
+    }
+    return site instanceof Site.Fixed f && !(f.endpoint() instanceof Endpoint.Internet
+        || f.endpoint() instanceof Endpoint.ServiceTag); // anything else: no shortcut
+  }
+
+  /** Whether an Azure ML compute's requirement rows may change (as {@link #mayChange}, the compute's subnet). */
+  boolean mayChange(dev.vnetsim.model.compute.AmlCompute compute) {
+    return global || !contained || compute.subnet().map(dirty::contains).orElse(true);
   }
 
   private static void withSubnets(Set<ResourceId> dirty, ResourceId id, ChangeSet cs,

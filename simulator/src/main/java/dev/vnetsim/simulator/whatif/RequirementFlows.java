@@ -1,6 +1,8 @@
 package dev.vnetsim.simulator.whatif;
 
 import com.google.common.collect.ImmutableList;
+import dev.vnetsim.model.compute.AmlCompute;
+import java.util.function.Predicate;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 
@@ -13,11 +15,19 @@ import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 @FunctionalInterface
 public interface RequirementFlows {
 
-  /** Every row of every compute of {@code topology}; the implementation compiles what it needs (e.g. with probes). */
-  ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags);
+  /**
+   * Every row of every compute of {@code topology} that {@code which} accepts; the implementation compiles what it
+   * needs (e.g. with probes).
+   */
+  ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags, Predicate<AmlCompute> which);
+
+  /** Every row of every compute. */
+  default ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags) {
+    return evaluate(topology, tags, c -> true);
+  }
 
   /** No requirement rows (aml-check not wired in). */
   static RequirementFlows none() {
-    return (topology, tags) -> ImmutableList.of();
+    return (topology, tags, which) -> ImmutableList.of();
   }
 }

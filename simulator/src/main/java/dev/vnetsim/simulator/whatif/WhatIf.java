@@ -62,7 +62,7 @@ public final class WhatIf {
         : Side.compile(changes.after(), o.tags(), probes, o.parser());
     Pair sides = new Pair(before, after, o.incremental() ? Impact.of(changes, probes) : Impact.everything());
     List<Grouping.Raw> raw = new ArrayList<>();
-    int flows = requirements(changes, o, raw);
+    long flows = requirements(changes, o, sides.impact(), raw);
     flows += intents(sides, changes.changes(), o.intents(), raw);
     flows += differential(sides, changes.changes(), topologies, raw, sliceTags);
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -81,11 +81,12 @@ public final class WhatIf {
     return new WhatIfReport.SideSummary(source, t.resourceCounts());
   }
 
-  private static int requirements(ChangeSet changes, Options o, List<Grouping.Raw> raw) {
+  /** Requirement rows of the computes the change may affect (every compute when it is not incremental). */
+  private static int requirements(ChangeSet changes, Options o, Impact impact, List<Grouping.Raw> raw) {
     Map<String, RequirementFlow> before = new LinkedHashMap<>();
-    o.requirements().evaluate(changes.before(), o.tags()).forEach(r -> before.put(r.key(), r));
+    o.requirements().evaluate(changes.before(), o.tags(), impact::mayChange).forEach(r -> before.put(r.key(), r));
     int n = 0;
-    for (RequirementFlow a : o.requirements().evaluate(changes.after(), o.tags())) {
+    for (RequirementFlow a : o.requirements().evaluate(changes.after(), o.tags(), impact::mayChange)) {
       RequirementFlow b = before.get(a.key());
       if (b == null) {
         continue;
@@ -130,14 +131,15 @@ public final class WhatIf {
     }
   }
 
-  private static int differential(Pair sides, List<ResourceChange> changes, List<Topology> topologies,
+  private static long differential(Pair sides, List<ResourceChange> changes, List<Topology> topologies,
       List<Grouping.Raw> raw, boolean sliceTags) {
     Map<Protocol, List<PortRange>> classes = new LinkedHashMap<>();
     classes.put(Protocol.TCP, PortClasses.of(Protocol.TCP, topologies));
     classes.put(Protocol.UDP, PortClasses.of(Protocol.UDP, topologies));
     classes.put(Protocol.ICMP, List.of());
-    ImmutableList<FlowRequest> requests = Differential.requests(sides.before(), sides.after());
-    for (FlowRequest r : requests) {
+    Differential.Requests requests = Differential.requests(sides.before(), sides.after(),
+        (from, to) -> sides.impact().mayChange(from, to, sides.before(), sides.after()));
+    for (FlowRequest r : requests.kept()) {
       Optional<IpSet> tag = sliceTags ? Differential.tagInsideInternet(sides.before(), r) : Optional.empty();
       boolean slice = tag.isPresent() && tag.equals(Differential.tagInsideInternet(sides.after(), r));
       FlowRequest asked = slice ? Differential.internetRequest(r) : r;
@@ -159,7 +161,7 @@ public final class WhatIf {
         }
       });
     }
-    return requests.size();
+    return requests.total();
   }
 
   /** A trace cut to some destinations: its parts there (the top-level answer is kept for a trace without parts). */

@@ -20,7 +20,7 @@ public record WhatIfReport(SideSummary before, SideSummary after, ImmutableList<
   }
 
   /** Flows compared, traces simulated (both sides, after caching) and wall time of the analysis. */
-  public record Stats(int flows, int traces, long millis) {}
+  public record Stats(long flows, int traces, long millis) {}
 
   /** Which changes make {@code whatif} exit 1. */
   public enum FailOn {

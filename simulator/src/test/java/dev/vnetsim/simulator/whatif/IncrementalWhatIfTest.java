@@ -8,7 +8,9 @@ import dev.vnetsim.model.io.TopologyReader;
 import dev.vnetsim.model.io.change.ArmResources;
 import dev.vnetsim.model.io.change.ChangeFile;
 import dev.vnetsim.model.io.change.ChangeSet;
+import dev.vnetsim.servicetag.FqdnCatalog;
 import dev.vnetsim.simulator.generate.EstateGenerator;
+import dev.vnetsim.simulator.requirements.RequirementPacks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +35,7 @@ class IncrementalWhatIfTest {
   static ArmResources example;
   static final AtomicInteger CHANGED_RUNS = new AtomicInteger();
   static final AtomicInteger REUSED_RUNS = new AtomicInteger();
+  static final AtomicInteger REQUIREMENT_RUNS = new AtomicInteger();
 
   @BeforeAll
   static void load() throws IOException {
@@ -48,6 +51,8 @@ class IncrementalWhatIfTest {
         + " reused traces");
     assertThat(CHANGED_RUNS.get()).isGreaterThanOrEqualTo(8);
     assertThat(REUSED_RUNS.get()).isGreaterThanOrEqualTo(4);
+    System.out.println("incremental what-if: " + REQUIREMENT_RUNS + " of 8 runs changed requirement rows");
+    assertThat(REQUIREMENT_RUNS.get()).isGreaterThanOrEqualTo(1);
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -76,6 +81,27 @@ class IncrementalWhatIfTest {
       }
       if (incremental.stats().traces() < full.stats().traces()) {
         REUSED_RUNS.incrementAndGet();
+      }
+    }
+  }
+
+  /** With Azure ML requirement rows: only computes the change may affect are checked, with the same answers. */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {11, 12, 13, 14})
+  void incremental_equalsFull_withRequirementRows(long seed) {
+    RequirementFlows rows = new AmlRequirements(WhatIfFixtures.catalog(), FqdnCatalog.bundled(),
+        RequirementPacks.bundled());
+    for (ArmResources base : List.of(example, estate)) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      String patch = RandomChanges.patch(base, rnd);
+      ChangeSet cs = ChangeFile.apply(base, new TopologyReader.Source("random-" + seed + ".json", patch));
+      WhatIf.Options o = WhatIfFixtures.options(ImmutableList.of());
+      WhatIf.Options options = new WhatIf.Options(o.tags(), o.parser(), o.intents(), rows, "before", "after", true);
+      WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
+      WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
+      assertThat(incremental.changes()).as("seed %d, change %s", seed, patch).isEqualTo(full.changes());
+      if (full.changes().stream().anyMatch(c -> c.source() == FlowChange.Source.REQUIREMENT)) {
+        REQUIREMENT_RUNS.incrementAndGet();
       }
     }
   }

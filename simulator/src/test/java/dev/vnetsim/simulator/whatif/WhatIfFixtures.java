@@ -24,11 +24,15 @@ public final class WhatIfFixtures {
 
   private WhatIfFixtures() {}
 
-  public static synchronized ServiceTagLookup tags() {
+  public static synchronized ServiceTagCatalog catalog() {
     if (catalog == null) {
       catalog = ServiceTagReader.read(SharedData.path("service-tags/ServiceTags_Public_20251020.json"));
     }
-    ServiceTagCatalog c = catalog;
+    return catalog;
+  }
+
+  public static ServiceTagLookup tags() {
+    ServiceTagCatalog c = catalog();
     return name -> c.tag(name).map(ServiceTag::addresses);
   }
 
