@@ -9,7 +9,7 @@ import dev.vnetsim.servicetag.ServiceTag;
 import dev.vnetsim.simulator.aml.AmlCheck;
 import dev.vnetsim.simulator.aml.ComputeReport;
 import dev.vnetsim.simulator.aml.ComputeTarget;
-import dev.vnetsim.simulator.engine.DataPlaneEngine;
+import dev.vnetsim.simulator.engine.IncrementalCompiler;
 import dev.vnetsim.simulator.requirements.RequirementPack;
 import dev.vnetsim.simulator.requirements.RequirementPacks;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
@@ -84,7 +84,7 @@ public final class AmlCheckCommand implements Callable<Integer> {
     EngineInputs in = EngineInputs.load(main.global, err);
     List<ComputeTarget> targets = targets(in.topology);
     ServiceTagLookup tags = name -> in.catalog.tag(name).map(ServiceTag::addresses);
-    AmlCheck check = new AmlCheck(in.catalog, FqdnCatalog.bundled(), t -> DataPlaneEngine.compile(t, tags));
+    AmlCheck check = new AmlCheck(in.catalog, FqdnCatalog.bundled(), new IncrementalCompiler(tags));
     List<ComputeReport> reports = new ArrayList<>();
     for (ComputeTarget t : targets) {
       Optional<ComputeReport> r = check.check(in.topology, t, pack);

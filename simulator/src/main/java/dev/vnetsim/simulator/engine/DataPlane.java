@@ -110,7 +110,8 @@ public final class DataPlane {
       return compile(next, previous.tags);
     }
     LocalChange change = local.get();
-    PlaneIndex index = previous.index;
+    boolean grows = !change.addedNics().isEmpty() || !change.addedPublicIps().isEmpty();
+    PlaneIndex index = grows ? previous.index.with(change.addedNics(), change.addedPublicIps()) : previous.index;
     Attachments attachments = change.associationsChanged() ? new Attachments(next, index) : previous.attachments;
     BitSet dirtySubnets = new BitSet();
     BitSet dirtyNics = new BitSet();
@@ -124,6 +125,7 @@ public final class DataPlane {
       next.virtualNetworks().get(v).subnets().forEach(s -> dirtySubnets.set(index.subnetIndex.get(s.id())));
     }
     change.nics().forEach(n -> Optional.ofNullable(index.nicIndex.get(n)).ifPresent(dirtyNics::set));
+    dirtyNics.set(previous.nicArray.size(), index.nicIndex.size()); // the added NICs
     dirtySubnets.stream().forEach(s -> Arrays.stream(index.nicsBySubnet[s]).forEach(dirtyNics::set));
     BitSet ownersDirty = (BitSet) dirtySubnets.clone();
     dirtyNics.stream().forEach(n -> ownersDirty.set(index.subnetOfNic[n]));
@@ -133,9 +135,10 @@ public final class DataPlane {
     PlaneBuilder b = new PlaneBuilder(next, facts, previous.resolver, compiler, change, previous.topology);
     PlaneArray<SubnetPlane> subnets = previous.subnetArray.with(dirtySubnets, i -> b.subnet(i,
         next.subnets().get(previous.subnetArray.get(i).subnet().id()), previous.subnetArray.get(i)));
-    PlaneArray<NicPlane> nics = previous.nicArray.with(dirtyNics, i -> b.nic(i,
-        next.networkInterfaces().get(previous.nicArray.get(i).nic().id()), subnets.get(index.subnetOfNic[i]),
-        index.nicAddresses.get(i), previous.nicArray.get(i)));
+    List<ResourceId> nicIds = index.nicIndex.keySet().asList();
+    PlaneArray<NicPlane> nics = previous.nicArray.with(nicIds.size(), dirtyNics, i -> b.nic(i,
+        next.networkInterfaces().get(nicIds.get(i)), subnets.get(index.subnetOfNic[i]), index.nicAddresses.get(i),
+        i < previous.nicArray.size() ? previous.nicArray.get(i) : null));
     PlaneArray<List<Map.Entry<Owner, IpSet>>> owners = previous.owners.with(ownersDirty,
         i -> owners(i, subnets, nics, index));
     // The resolver (ASG membership), DNS view and firewalls read nothing a local change touches.

@@ -2,7 +2,10 @@ package dev.vnetsim.simulator.engine;
 
 import java.util.Arrays;
 
-/** An open-addressing int → int map, read-only after building: allocation-free lookups for IPv4 address owners. */
+/**
+ * An open-addressing int → int map, read-only once shared (a recompile adds to a {@link #copy}): allocation-free
+ * lookups for IPv4 address owners.
+ */
 final class IntIntMap {
   private int[] keys;
   private int[] values;
@@ -32,6 +35,17 @@ final class IntIntMap {
     used[i] = true;
     keys[i] = key;
     values[i] = value;
+  }
+
+  /** A copy that can take more entries without changing this map. */
+  IntIntMap copy() {
+    IntIntMap c = new IntIntMap(2);
+    c.keys = keys.clone();
+    c.values = values.clone();
+    c.used = used.clone();
+    c.size = size;
+    c.mask = mask;
+    return c;
   }
 
   /** The value for a key, or {@code missing}. */

@@ -1,11 +1,14 @@
 package dev.vnetsim.simulator.engine;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.network.NetworkInterface;
+import dev.vnetsim.model.network.PublicIpAddress;
 import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.model.network.VirtualNetwork;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -25,11 +28,13 @@ import java.util.function.Function;
  *       VirtualNetwork tag, azure-semantics.md §1.5), and so those subnets' NSG planes;</li>
  *   <li>NAT gateways: the egress of their subnets;</li>
  *   <li>a subnet's NSG, route table or NAT gateway association (nothing else of the subnet or its VNet changed);</li>
- *   <li>a NIC's NSG association (nothing else of the NIC changed).</li>
+ *   <li>a NIC's NSG association (nothing else of the NIC changed);</li>
+ *   <li>a NIC added (not a private endpoint's, without application security groups), and public IPs added: the
+ *       address indexes grow, the NIC gets its plane (aml-check's compute probe, a what-if that adds a VM).</li>
  * </ul>
- * Everything else (address spaces, prefixes, peerings, gateways, NIC addresses, ASGs, public IPs, private endpoints,
- * DNS, firewalls, load balancers, other types) can move addresses, routes or tags anywhere in the estate: it is
- * global, and the data plane is compiled again from scratch. The parts of a data plane a local change cannot touch
+ * Everything else (address spaces, prefixes, peerings, gateways, NIC addresses, NICs removed, ASGs, public IPs
+ * changed or removed, private endpoints, DNS, firewalls, load balancers, other types) can move addresses, routes or
+ * tags anywhere in the estate: it is global, and the data plane is compiled again from scratch. The parts of a data plane a local change cannot touch
  * (address indexes, DNS view, firewalls, ASG membership, peering and gateway facts) are shared with the next one.
  */
 public final class LocalChange {
@@ -46,14 +51,19 @@ public final class LocalChange {
   private final ImmutableSet<ResourceId> natGateways;
   private final ImmutableSet<ResourceId> vnets;
   private final ImmutableSet<ResourceId> nics;
+  private final ImmutableList<NetworkInterface> addedNics;
+  private final ImmutableList<PublicIpAddress> addedPublicIps;
 
   private LocalChange(Set<ResourceId> nsgs, Set<ResourceId> routeTables, Set<ResourceId> natGateways,
-      Set<ResourceId> vnets, Set<ResourceId> nics) {
+      Set<ResourceId> vnets, Set<ResourceId> nics, List<NetworkInterface> addedNics,
+      List<PublicIpAddress> addedPublicIps) {
     this.nsgs = ImmutableSet.copyOf(nsgs);
     this.routeTables = ImmutableSet.copyOf(routeTables);
     this.natGateways = ImmutableSet.copyOf(natGateways);
     this.vnets = ImmutableSet.copyOf(vnets);
     this.nics = ImmutableSet.copyOf(nics);
+    this.addedNics = ImmutableList.copyOf(addedNics);
+    this.addedPublicIps = ImmutableList.copyOf(addedPublicIps);
   }
 
   /**
@@ -67,6 +77,7 @@ public final class LocalChange {
     Set<ResourceId> natGateways = new HashSet<>();
     Set<ResourceId> vnets = new HashSet<>();
     Set<ResourceId> nics = new HashSet<>();
+    Set<ResourceId> added = new HashSet<>();
     for (ResourceId named : changed) {
       ResourceId id = topLevel(named);
       String type = id.type().orElse("").toLowerCase(Locale.ROOT);
@@ -86,16 +97,36 @@ public final class LocalChange {
         case "microsoft.network/virtualnetworks" -> onlyAssociations(before.virtualNetworks().get(id),
             after.virtualNetworks().get(id)) && addIfChanged(vnets, id, before.virtualNetworks(),
             after.virtualNetworks());
-        case "microsoft.network/networkinterfaces" -> onlyNsg(before.networkInterfaces().get(id),
-            after.networkInterfaces().get(id)) && addIfChanged(nics, id, before.networkInterfaces(),
-            after.networkInterfaces());
+        case "microsoft.network/networkinterfaces" -> {
+          NetworkInterface b = before.networkInterfaces().get(id);
+          NetworkInterface a = after.networkInterfaces().get(id);
+          if (b == null && a != null && addable(a)) {
+            added.add(id);
+            yield true;
+          }
+          yield onlyNsg(b, a) && addIfChanged(nics, id, before.networkInterfaces(), after.networkInterfaces());
+        }
+        case "microsoft.network/publicipaddresses" -> {
+          boolean isNew = !before.publicIpAddresses().containsKey(id) && after.publicIpAddresses().containsKey(id);
+          if (isNew) {
+            added.add(id);
+          }
+          yield isNew;
+        }
         default -> false;
       };
       if (!local) {
         return Optional.empty();
       }
     }
-    return Optional.of(new LocalChange(nsgs, routeTables, natGateways, vnets, nics));
+    List<NetworkInterface> addedNics = new ArrayList<>();
+    List<PublicIpAddress> addedPublicIps = new ArrayList<>();
+    if (!added.isEmpty()) {
+      // in the order of the topology (see PlaneIndex#with)
+      after.networkInterfaces().values().stream().filter(n -> added.contains(n.id())).forEach(addedNics::add);
+      after.publicIpAddresses().values().stream().filter(p -> added.contains(p.id())).forEach(addedPublicIps::add);
+    }
+    return Optional.of(new LocalChange(nsgs, routeTables, natGateways, vnets, nics, addedNics, addedPublicIps));
   }
 
   /** Every resource of {@code after} that differs from {@code before}, by id (for callers without a change list). */
@@ -105,7 +136,8 @@ public final class LocalChange {
       Map<ResourceId, ?> b = kind.apply(before);
       Map<ResourceId, ?> a = kind.apply(after);
       b.forEach((id, v) -> {
-        if (!Objects.equals(v, a.get(id))) {
+        Object w = a.get(id);
+        if (v != w && !Objects.equals(v, w)) {
           out.add(id);
         }
       });
@@ -162,6 +194,15 @@ public final class LocalChange {
         s.defaultOutboundAccess());
   }
 
+  /**
+   * A new NIC that changes nothing but its own plane and the address indexes: not a private endpoint's (that would
+   * add routes), no application security groups (that would change the members of ASGs other rules name).
+   */
+  private static boolean addable(NetworkInterface nic) {
+    return nic.privateEndpoint().isEmpty()
+        && nic.ipConfigurations().stream().allMatch(c -> c.applicationSecurityGroups().isEmpty());
+  }
+
   /** Both sides present and equal but for the NIC's NSG association. */
   private static boolean onlyNsg(NetworkInterface b, NetworkInterface a) {
     return b != null && a != null && new NetworkInterface(b.id(), b.name(), b.location(), b.ipConfigurations(),
@@ -191,10 +232,22 @@ public final class LocalChange {
     return nics;
   }
 
-  /** Whether a subnet or NIC association changed, so the indexes from NSGs, route tables and NAT gateways must be
-   * rebuilt. */
+  /**
+   * Whether a subnet or NIC association changed or NICs were added, so the indexes from NSGs, route tables and NAT
+   * gateways must be rebuilt.
+   */
   boolean associationsChanged() {
-    return !vnets.isEmpty() || !nics.isEmpty();
+    return !vnets.isEmpty() || !nics.isEmpty() || !addedNics.isEmpty();
+  }
+
+  /** NICs added (in topology order). */
+  ImmutableList<NetworkInterface> addedNics() {
+    return addedNics;
+  }
+
+  /** Public IPs added (in topology order). */
+  ImmutableList<PublicIpAddress> addedPublicIps() {
+    return addedPublicIps;
   }
 
   /** NSGs, route tables and NAT gateways whose content changed. */
@@ -208,6 +261,7 @@ public final class LocalChange {
   @Override
   public String toString() {
     return "LocalChange[nsgs=" + nsgs + ", routeTables=" + routeTables + ", natGateways=" + natGateways + ", vnets="
-        + vnets + ", nics=" + nics + "]";
+        + vnets + ", nics=" + nics + ", added " + addedNics.size() + " NICs and " + addedPublicIps.size()
+        + " public IPs]";
   }
 }

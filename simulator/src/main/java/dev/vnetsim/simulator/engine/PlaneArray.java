@@ -36,19 +36,31 @@ final class PlaneArray<T> extends AbstractList<T> {
 
   /** A copy with the elements at the set bits of {@code replaced} made by {@code make} and the rest shared. */
   PlaneArray<T> with(BitSet replaced, IntFunction<T> make) {
-    Object[][] next = chunks.clone();
+    return with(size, replaced, make);
+  }
+
+  /**
+   * A copy of {@code newSize} elements (at least this size): those at the set bits of {@code replaced} (which must
+   * include every index from this size on) made by {@code make}, the rest shared.
+   */
+  PlaneArray<T> with(int newSize, BitSet replaced, IntFunction<T> make) {
+    if (newSize < size || replaced.nextClearBit(size) < newSize) {
+      throw new IllegalArgumentException("a grown array needs every new element made");
+    }
+    Object[][] next = Arrays.copyOf(chunks, (newSize + CHUNK - 1) >>> SHIFT);
     int copied = -1;
-    for (int i = replaced.nextSetBit(0); i >= 0; i = replaced.nextSetBit(i + 1)) {
+    for (int i = replaced.nextSetBit(0); i >= 0 && i < newSize; i = replaced.nextSetBit(i + 1)) {
       int c = i >>> SHIFT;
       if (c != copied) {
-        next[c] = Arrays.copyOf(chunks[c], chunks[c].length);
+        int length = Math.min(CHUNK, newSize - (c << SHIFT));
+        next[c] = c < chunks.length ? Arrays.copyOf(chunks[c], length) : new Object[length];
         copied = c;
       }
     }
-    for (int i = replaced.nextSetBit(0); i >= 0; i = replaced.nextSetBit(i + 1)) {
+    for (int i = replaced.nextSetBit(0); i >= 0 && i < newSize; i = replaced.nextSetBit(i + 1)) {
       next[i >>> SHIFT][i & (CHUNK - 1)] = make.apply(i);
     }
-    return new PlaneArray<>(next, size);
+    return new PlaneArray<>(next, newSize);
   }
 
   @Override

@@ -20,6 +20,7 @@ import dev.vnetsim.simulator.resolve.NetworkFacts;
 import dev.vnetsim.simulator.routing.EffectiveRoutes;
 import dev.vnetsim.simulator.routing.Fib;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,48 +59,14 @@ final class PlaneIndex {
       si.put(s.id(), si.size());
     }
     subnetIndex = ImmutableMap.copyOf(si);
-    Map<ResourceId, Integer> ni = new LinkedHashMap<>();
-    List<Integer> subnetOf = new ArrayList<>();
-    List<List<Integer>> bySubnet = new ArrayList<>();
-    si.forEach((id, i) -> bySubnet.add(new ArrayList<>()));
-    ImmutableList.Builder<IpSet> addresses = ImmutableList.builder();
-    v4Nic = new IntIntMap(topology.networkInterfaces().size() * 2);
-    Map<IpAddress, Integer> v6 = new HashMap<>();
-    for (NetworkInterface nic : topology.networkInterfaces().values()) {
-      if (nic.privateEndpoint().isPresent()) {
-        continue; // a private endpoint's NIC: the endpoint is the hop (§5)
-      }
-      Integer subnet = nic.primary().flatMap(IpConfiguration::subnet).map(si::get).orElse(null);
-      if (subnet == null) {
-        continue;
-      }
-      int n = ni.size();
-      ni.put(nic.id(), n);
-      subnetOf.add(subnet);
-      bySubnet.get(subnet).add(n);
-      IpSet own = IpSet.EMPTY;
-      for (IpConfiguration c : nic.ipConfigurations()) {
-        own = own.union(AddressResolver.addresses(c));
-      }
-      addresses.add(own);
-      for (IpAddress[] r : own.ranges()) {
-        for (IpAddress a = r[0]; a.compareTo(r[1]) <= 0; a = a.next()) {
-          if (a.isV4()) {
-            v4Nic.put(a.v4Bits(), n);
-          } else {
-            v6.put(a, n);
-          }
-          if (a.equals(r[1])) {
-            break;
-          }
-        }
-      }
-    }
-    nicIndex = ImmutableMap.copyOf(ni);
-    subnetOfNic = subnetOf.stream().mapToInt(Integer::intValue).toArray();
-    nicsBySubnet = bySubnet.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-    nicAddresses = addresses.build();
-    v6Nic = ImmutableMap.copyOf(v6);
+    Nics nics = new Nics(si.size(), new IntIntMap(topology.networkInterfaces().size() * 2));
+    topology.networkInterfaces().values().forEach(n -> nics.add(n, si));
+    nicIndex = ImmutableMap.copyOf(nics.index);
+    subnetOfNic = nics.subnetOf.stream().mapToInt(Integer::intValue).toArray();
+    nicsBySubnet = nics.bySubnet();
+    nicAddresses = ImmutableList.copyOf(nics.addresses);
+    v4Nic = nics.v4;
+    v6Nic = ImmutableMap.copyOf(nics.v6);
 
     Map<IpAddress, PrivateEndpoint> pes = new HashMap<>();
     List<List<Map.Entry<PrivateEndpoint, IpSet>>> peIn = new ArrayList<>();
@@ -144,4 +111,98 @@ final class PlaneIndex {
     loadBalancerByFrontend = ImmutableMap.copyOf(lbs);
   }
 
+
+  private PlaneIndex(PlaneIndex from, List<NetworkInterface> added, List<PublicIpAddress> addedPublicIps) {
+    subnetIndex = from.subnetIndex;
+    Nics nics = new Nics(from, from.v4Nic.copy());
+    added.forEach(n -> nics.add(n, subnetIndex));
+    nicIndex = ImmutableMap.copyOf(nics.index);
+    subnetOfNic = nics.subnetOf.stream().mapToInt(Integer::intValue).toArray();
+    nicsBySubnet = nics.bySubnet();
+    nicAddresses = ImmutableList.copyOf(nics.addresses);
+    v4Nic = nics.v4;
+    v6Nic = ImmutableMap.copyOf(nics.v6);
+    pesBySubnet = from.pesBySubnet;
+    peByAddress = from.peByAddress;
+    subnetsOfVnet = from.subnetsOfVnet;
+    vnetSpaces = from.vnetSpaces;
+    firewallByAddress = from.firewallByAddress;
+    loadBalancerByFrontend = from.loadBalancerByFrontend;
+    Map<IpAddress, PublicIpAddress> pips = new HashMap<>(from.publicIpByAddress);
+    addedPublicIps.forEach(p -> p.ipAddress().ifPresent(a -> pips.put(a, p)));
+    publicIpByAddress = ImmutableMap.copyOf(pips);
+  }
+
+  /**
+   * This index with NICs and public IPs added after the existing ones, in the order of the topology that has them (so
+   * that an address held twice goes to the later holder, as in a full compile).
+   */
+  PlaneIndex with(List<NetworkInterface> added, List<PublicIpAddress> addedPublicIps) {
+    return new PlaneIndex(this, added, addedPublicIps);
+  }
+
+  /** NIC numbering being built: the NICs that get a plane (not a private endpoint's, in a known subnet). */
+  private static final class Nics {
+    final Map<ResourceId, Integer> index = new LinkedHashMap<>();
+    final List<Integer> subnetOf = new ArrayList<>();
+    final List<List<Integer>> bySubnet = new ArrayList<>();
+    final List<IpSet> addresses = new ArrayList<>();
+    final IntIntMap v4;
+    final Map<IpAddress, Integer> v6 = new HashMap<>();
+
+    Nics(int subnets, IntIntMap v4) {
+      this.v4 = v4;
+      for (int i = 0; i < subnets; i++) {
+        bySubnet.add(new ArrayList<>());
+      }
+    }
+
+    Nics(PlaneIndex from, IntIntMap v4) {
+      this(from.nicsBySubnet.length, v4);
+      index.putAll(from.nicIndex);
+      Arrays.stream(from.subnetOfNic).forEach(subnetOf::add);
+      for (int s = 0; s < from.nicsBySubnet.length; s++) {
+        for (int n : from.nicsBySubnet[s]) {
+          bySubnet.get(s).add(n);
+        }
+      }
+      addresses.addAll(from.nicAddresses);
+      v6.putAll(from.v6Nic);
+    }
+
+    void add(NetworkInterface nic, Map<ResourceId, Integer> subnetIndex) {
+      if (nic.privateEndpoint().isPresent()) {
+        return; // a private endpoint's NIC: the endpoint is the hop (§5)
+      }
+      Integer subnet = nic.primary().flatMap(IpConfiguration::subnet).map(subnetIndex::get).orElse(null);
+      if (subnet == null) {
+        return;
+      }
+      int n = index.size();
+      index.put(nic.id(), n);
+      subnetOf.add(subnet);
+      bySubnet.get(subnet).add(n);
+      IpSet own = IpSet.EMPTY;
+      for (IpConfiguration c : nic.ipConfigurations()) {
+        own = own.union(AddressResolver.addresses(c));
+      }
+      addresses.add(own);
+      for (IpAddress[] r : own.ranges()) {
+        for (IpAddress a = r[0]; a.compareTo(r[1]) <= 0; a = a.next()) {
+          if (a.isV4()) {
+            v4.put(a.v4Bits(), n);
+          } else {
+            v6.put(a, n);
+          }
+          if (a.equals(r[1])) {
+            break;
+          }
+        }
+      }
+    }
+
+    int[][] bySubnet() {
+      return bySubnet.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+  }
 }

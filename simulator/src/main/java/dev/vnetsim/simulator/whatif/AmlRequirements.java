@@ -12,7 +12,7 @@ import dev.vnetsim.simulator.aml.AmlCheck;
 import dev.vnetsim.simulator.aml.ComputeReport;
 import dev.vnetsim.simulator.aml.ComputeTarget;
 import dev.vnetsim.simulator.aml.RowResult;
-import dev.vnetsim.simulator.engine.DataPlaneEngine;
+import dev.vnetsim.simulator.engine.IncrementalCompiler;
 import dev.vnetsim.simulator.requirements.Requirement;
 import dev.vnetsim.simulator.requirements.RequirementPack;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
@@ -30,7 +30,7 @@ public final class AmlRequirements implements RequirementFlows {
 
   public AmlRequirements(ServiceTagCatalog catalog, FqdnCatalog fqdns, RequirementPack pack) {
     ServiceTagLookup tags = name -> catalog.tag(name).map(ServiceTag::addresses);
-    this.check = new AmlCheck(catalog, fqdns, t -> DataPlaneEngine.compile(t, tags));
+    this.check = new AmlCheck(catalog, fqdns, new IncrementalCompiler(tags));
     this.pack = pack;
   }
 

@@ -6,11 +6,15 @@ import dev.vnetsim.model.Direction;
 import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.compute.AmlCompute;
 import dev.vnetsim.model.io.TopologyReader;
 import dev.vnetsim.model.io.change.ArmResources;
 import dev.vnetsim.model.io.change.ChangeFile;
 import dev.vnetsim.model.io.change.ChangeSet;
 import dev.vnetsim.model.io.change.ResourceChange;
+import dev.vnetsim.simulator.aml.ComputeProbe;
+import dev.vnetsim.simulator.aml.ComputeTarget;
 import dev.vnetsim.simulator.generate.EstateGenerator;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import dev.vnetsim.simulator.trace.Flow;
@@ -108,6 +112,41 @@ class RecompileTest {
     samePlanes(recompiled, DataPlane.compile(cs.after(), tags), patch, new SplittableRandom(1));
   }
 
+  /**
+   * aml-check's compute probe (a NIC added in the compute's subnet; for public-IP compute also a public IP and an NSG)
+   * is a local change: recompiled, it answers as a full compile, and only the probe's subnet is rebuilt.
+   */
+  @Test
+  void addedNic_computeProbe_answersAsFullCompile() {
+    int checked = 0;
+    for (ArmResources base : List.of(example, estate)) {
+      DataPlane previous = DataPlane.compile(base.topology(), tags);
+      for (AmlCompute c : base.topology().amlComputes().values()) {
+        for (boolean publicIp : List.of(false, true)) {
+          ComputeTarget target = ComputeTarget.of(new AmlCompute(c.id(), c.name(), c.location(), c.kind(),
+              c.subnet(), publicIp, c.maxNodeCount()), "eastus");
+          Optional<ComputeProbe> probe = ComputeProbe.add(base.topology(), target);
+          if (probe.isEmpty()) {
+            continue;
+          }
+          Topology next = probe.get().topology();
+          Set<ResourceId> changed = LocalChange.differences(base.topology(), next);
+          assertThat(LocalChange.of(base.topology(), next, changed)).as(c.name()).isPresent();
+          DataPlane recompiled = DataPlane.recompile(previous, next, changed);
+          String as = c.name() + (publicIp ? " with public IP" : "");
+          samePlanes(recompiled, DataPlane.compile(next, tags), as, new SplittableRandom(3));
+          sameTraces(recompiled, DataPlane.compile(next, tags), as);
+          assertThat(recompiled.nic(probe.get().nic())).as(as).isPresent();
+          long rebuilt = java.util.stream.IntStream.range(0, previous.subnets().size())
+              .filter(i -> recompiled.subnets().get(i) != previous.subnets().get(i)).count();
+          assertThat(rebuilt).as(as).isZero();
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(4);
+  }
+
   @Test
   void noChange_sharesEveryPlane() {
     DataPlane previous = DataPlane.compile(estate.topology(), tags);
@@ -154,7 +193,13 @@ class RecompileTest {
       assertThat(x.outboundLoadBalancer()).as(at).isEqualTo(y.outboundLoadBalancer());
       sameNsg(x.nsgInbound(), y.nsgInbound(), at + " inbound", rnd, x.subnet());
       sameNsg(x.nsgOutbound(), y.nsgOutbound(), at + " outbound", rnd, x.subnet());
+      IpAddress first = y.addresses().firstAddress();
+      if (first != null) {
+        assertThat(a.nicAt(first).map(n -> n.nic().id())).as(at).isEqualTo(b.nicAt(first).map(n -> n.nic().id()));
+      }
     }
+    b.topology().publicIpAddresses().values().forEach(p -> p.ipAddress().ifPresent(ip ->
+        assertThat(a.publicIpAt(ip)).as(as + ", " + ip).isEqualTo(b.publicIpAt(ip))));
   }
 
   /** Same NSG, same resolved rules, and the same deciding rule for random packets around the subnet. */
