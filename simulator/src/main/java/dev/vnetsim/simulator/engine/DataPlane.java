@@ -110,6 +110,10 @@ public final class DataPlane {
       return compile(next, previous.tags);
     }
     LocalChange change = local.get();
+    boolean ownFirewalls = previous.firewallStage instanceof CompiledFirewalls;
+    if (change.firewallPolicies() && !ownFirewalls) {
+      return compile(next, previous.tags); // a firewall stage given by the caller cannot be made again here
+    }
     boolean grows = !change.addedNics().isEmpty() || !change.addedPublicIps().isEmpty();
     PlaneIndex index = grows ? previous.index.with(change.addedNics(), change.addedPublicIps()) : previous.index;
     Attachments attachments = change.associationsChanged() ? new Attachments(next, index) : previous.attachments;
@@ -141,9 +145,13 @@ public final class DataPlane {
         i < previous.nicArray.size() ? previous.nicArray.get(i) : null));
     PlaneArray<List<Map.Entry<Owner, IpSet>>> owners = previous.owners.with(ownersDirty,
         i -> owners(i, subnets, nics, index));
-    // The resolver (ASG membership), DNS view and firewalls read nothing a local change touches.
-    return new DataPlane(next, previous.tags, facts, previous.resolver, previous.firewallStage, previous.dns, compiler,
-        index, attachments, subnets, nics, owners);
+    // The resolver (ASG membership) reads nothing a local change touches; the DNS view and the firewall stage read
+    // firewall policies (DNS proxy, rules), so they are made again (firewalls compile on first use) when those change.
+    DnsView dns = change.firewallPolicies() ? new DnsView(next, previous.tags) : previous.dns;
+    FirewallStage firewalls = change.firewallPolicies() ? new CompiledFirewalls(next, previous.tags, dns)
+        : previous.firewallStage;
+    return new DataPlane(next, previous.tags, facts, previous.resolver, firewalls, dns, compiler, index, attachments,
+        subnets, nics, owners);
   }
 
   private static List<Map.Entry<Owner, IpSet>> owners(int subnet, List<SubnetPlane> subnets, List<NicPlane> nics,

@@ -30,12 +30,15 @@ import java.util.function.Function;
  *   <li>a subnet's NSG, route table or NAT gateway association (nothing else of the subnet or its VNet changed);</li>
  *   <li>a NIC's NSG association (nothing else of the NIC changed);</li>
  *   <li>a NIC added (not a private endpoint's, without application security groups), and public IPs added: the
- *       address indexes grow, the NIC gets its plane (aml-check's compute probe, a what-if that adds a VM).</li>
+ *       address indexes grow, the NIC gets its plane (aml-check's compute probe, a what-if that adds a VM);</li>
+ *   <li>firewall policies (rule collection groups, DNS proxy) and IP groups: the firewall stage and the DNS view
+ *       (a firewall's DNS proxy) are made again; the firewalls themselves (addresses, subnets) must not change.</li>
  * </ul>
  * Everything else (address spaces, prefixes, peerings, gateways, NIC addresses, NICs removed, ASGs, public IPs
- * changed or removed, private endpoints, DNS, firewalls, load balancers, other types) can move addresses, routes or
- * tags anywhere in the estate: it is global, and the data plane is compiled again from scratch. The parts of a data plane a local change cannot touch
- * (address indexes, DNS view, firewalls, ASG membership, peering and gateway facts) are shared with the next one.
+ * changed or removed, private endpoints, DNS, firewall resources, load balancers, other types) can move addresses,
+ * routes or tags anywhere in the estate: it is global, and the data plane is compiled again from scratch. The parts
+ * of a data plane a local change cannot touch (address indexes, ASG membership, peering and gateway facts, and unless
+ * policies change the DNS view and firewalls) are shared with the next one.
  */
 public final class LocalChange {
   private static final List<Function<Topology, Map<ResourceId, ?>>> KINDS = List.of(Topology::virtualNetworks,
@@ -53,10 +56,12 @@ public final class LocalChange {
   private final ImmutableSet<ResourceId> nics;
   private final ImmutableList<NetworkInterface> addedNics;
   private final ImmutableList<PublicIpAddress> addedPublicIps;
+  private final boolean firewallPolicies;
 
   private LocalChange(Set<ResourceId> nsgs, Set<ResourceId> routeTables, Set<ResourceId> natGateways,
       Set<ResourceId> vnets, Set<ResourceId> nics, List<NetworkInterface> addedNics,
-      List<PublicIpAddress> addedPublicIps) {
+      List<PublicIpAddress> addedPublicIps, boolean firewallPolicies) {
+    this.firewallPolicies = firewallPolicies;
     this.nsgs = ImmutableSet.copyOf(nsgs);
     this.routeTables = ImmutableSet.copyOf(routeTables);
     this.natGateways = ImmutableSet.copyOf(natGateways);
@@ -78,6 +83,7 @@ public final class LocalChange {
     Set<ResourceId> vnets = new HashSet<>();
     Set<ResourceId> nics = new HashSet<>();
     Set<ResourceId> added = new HashSet<>();
+    boolean[] firewalls = {false};
     for (ResourceId named : changed) {
       ResourceId id = topLevel(named);
       String type = id.type().orElse("").toLowerCase(Locale.ROOT);
@@ -113,6 +119,10 @@ public final class LocalChange {
           }
           yield isNew;
         }
+        case "microsoft.network/firewallpolicies", "microsoft.network/ipgroups" -> {
+          firewalls[0] = true;
+          yield true;
+        }
         default -> false;
       };
       if (!local) {
@@ -126,7 +136,8 @@ public final class LocalChange {
       after.networkInterfaces().values().stream().filter(n -> added.contains(n.id())).forEach(addedNics::add);
       after.publicIpAddresses().values().stream().filter(p -> added.contains(p.id())).forEach(addedPublicIps::add);
     }
-    return Optional.of(new LocalChange(nsgs, routeTables, natGateways, vnets, nics, addedNics, addedPublicIps));
+    return Optional.of(new LocalChange(nsgs, routeTables, natGateways, vnets, nics, addedNics, addedPublicIps,
+        firewalls[0]));
   }
 
   /** Every resource of {@code after} that differs from {@code before}, by id (for callers without a change list). */
@@ -238,6 +249,11 @@ public final class LocalChange {
    */
   boolean associationsChanged() {
     return !vnets.isEmpty() || !nics.isEmpty() || !addedNics.isEmpty();
+  }
+
+  /** Whether firewall policies (with their rule collection groups) or IP groups changed. */
+  boolean firewallPolicies() {
+    return firewallPolicies;
   }
 
   /** NICs added (in topology order). */

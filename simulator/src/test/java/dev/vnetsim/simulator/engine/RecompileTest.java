@@ -147,6 +147,35 @@ class RecompileTest {
     assertThat(checked).isGreaterThanOrEqualTo(4);
   }
 
+  /** A firewall policy change (a rule removed, DNS proxy turned off) recompiles the firewall stage and DNS view only. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/ruleCollectionGroups/DefaultNetworkRuleCollectionGroup/properties/ruleCollections/0/rules/0",
+      "/ruleCollectionGroups/DefaultNetworkRuleCollectionGroup/properties/ruleCollections/0"})
+  void firewallPolicyChange_answersAsFullCompile(String path) {
+    ResourceId policy = estate.topology().firewallPolicies().keySet().iterator().next();
+    for (String patch : List.of("[{\"op\":\"remove\",\"path\":\"" + policy.value() + path + "\"}]",
+        "[{\"op\":\"replace\",\"path\":\"" + policy.value() + "/properties/dnsSettings/enableProxy\","
+            + "\"value\":false}]")) {
+      ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("policy.json", patch));
+      List<ResourceId> changed = cs.changes().stream().map(ResourceChange::resourceId).toList();
+      assertThat(LocalChange.of(cs.before(), cs.after(), changed)).as(patch).isPresent();
+      DataPlane previous = DataPlane.compile(cs.before(), tags);
+      DataPlane recompiled = DataPlane.recompile(previous, cs.after(), changed);
+      DataPlane full = DataPlane.compile(cs.after(), tags);
+      samePlanes(recompiled, full, patch, new SplittableRandom(5));
+      sameTraces(recompiled, full, patch);
+      DataPlaneEngine x = new DataPlaneEngine(recompiled);
+      DataPlaneEngine y = new DataPlaneEngine(full);
+      for (NicPlane n : full.nics()) {
+        for (String fqdn : List.of("management.azure.com", "acct.blob.core.windows.net", "example.org")) {
+          Query q = Query.of(new Endpoint.Nic(n.nic().id()), new Endpoint.Fqdn(fqdn), Protocol.TCP, 443, -1);
+          assertThat(x.trace(q)).as("%s: %s", patch, q).isEqualTo(y.trace(q));
+        }
+      }
+      assertThat(recompiled.subnets().get(0)).isSameAs(previous.subnets().get(0));
+    }
+  }
+
   @Test
   void noChange_sharesEveryPlane() {
     DataPlane previous = DataPlane.compile(estate.topology(), tags);
