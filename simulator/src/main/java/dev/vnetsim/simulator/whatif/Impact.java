@@ -6,13 +6,20 @@ import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.io.change.ChangeSet;
 import dev.vnetsim.model.io.change.ResourceChange;
 import dev.vnetsim.model.IpAddress;
+import dev.vnetsim.model.IpSet;
+import dev.vnetsim.model.firewall.AzureFirewall;
 import dev.vnetsim.model.network.NetworkInterface;
 import dev.vnetsim.model.network.Subnet;
+import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.engine.Endpoint;
+import dev.vnetsim.simulator.engine.NicPlane;
+import dev.vnetsim.simulator.resolve.Resolved;
+import dev.vnetsim.simulator.resolve.VirtualTags;
 import dev.vnetsim.simulator.trace.Hop;
 import dev.vnetsim.simulator.trace.Part;
 import dev.vnetsim.simulator.trace.Step;
 import dev.vnetsim.simulator.trace.Trace;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +41,9 @@ final class Impact {
   private final ImmutableSet<ResourceId> dirty;
   /** No dirty subnet carries traffic for others (see {@link #contained}). */
   private final boolean contained;
+  private final Map<ResourceId, Exposure> exposures = new HashMap<>();
+  private final Map<Site, IpSet> addresses = new HashMap<>();
+  private IpSet translated;
 
   private Impact(boolean global, ImmutableSet<ResourceId> dirty, boolean contained) {
     this.global = global;
@@ -147,10 +157,90 @@ final class Impact {
   /**
    * Whether a flow between two sites may answer differently after the change: always for a global change or one that
    * touches a subnet carrying others' traffic; otherwise only when a site is dirty (a dirty subnet, NIC or public
-   * IP, or a NIC in a dirty subnet). A flow for which this is false is the same on both sides without simulating it.
+   * IP, or a NIC in a dirty subnet), and when only NSGs changed there ({@link Exposure}), only when the flow's
+   * destination (leaving a dirty site) or its source (arriving at one; the source as sent, or as an Azure Firewall
+   * may translate it) can meet a rule that changed. A flow for which this is false is the same on both sides without
+   * simulating it.
    */
   boolean mayChange(Site from, Site to, Side before, Side after) {
-    return global || !contained || touches(from, before, after) || touches(to, before, after);
+    if (global || !contained) {
+      return true;
+    }
+    boolean fromDirty = touches(from, before, after);
+    boolean toDirty = touches(to, before, after);
+    if (fromDirty && exposure(from, before, after).outboundDestinations()
+        .intersects(addresses(to, before, after))) {
+      return true;
+    }
+    return toDirty && exposure(to, before, after).inboundSources()
+        .intersects(addresses(from, before, after).union(translatedSources(before, after)));
+  }
+
+  private Exposure exposure(Site site, Side before, Side after) {
+    DataPlane b = before.engine().dataPlane();
+    DataPlane a = after.engine().dataPlane();
+    if (site instanceof Site.SubnetSite s) {
+      return exposures.computeIfAbsent(s.subnet(), id -> Exposure.ofSubnet(id, b, a));
+    }
+    Optional<ResourceId> nic = Optional.empty();
+    if (site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.Nic n) {
+      nic = Optional.of(n.id());
+    } else if (site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.PublicIp p) {
+      nic = Optional.ofNullable(after.topology().publicIpAddresses().get(p.id())).flatMap(x -> x.ipConfiguration())
+          .flatMap(ic -> after.topology().nicOfIpConfiguration(ic)).map(x -> x.id());
+    }
+    return nic.map(id -> exposures.computeIfAbsent(id, x -> Exposure.ofNic(x, b, a))).orElse(Exposure.ALL);
+  }
+
+  /** Every address a site stands for on either side, as a source or destination (everything when unknown). */
+  private IpSet addresses(Site site, Side before, Side after) {
+    return addresses.computeIfAbsent(site, k -> {
+      if (site instanceof Site.SubnetSite s) {
+        IpSet out = IpSet.EMPTY;
+        for (Side side : List.of(before, after)) {
+          out = out.union(side.topology().subnet(s.subnet()).map(x -> IpSet.ofCidrs(x.addressPrefixes()))
+              .orElse(IpSet.EMPTY));
+        }
+        return out;
+      }
+      if (site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.Nic n) {
+        IpSet out = IpSet.EMPTY;
+        for (Side side : List.of(before, after)) {
+          out = out.union(side.engine().dataPlane().nic(n.id()).map(NicPlane::addresses).orElse(IpSet.EMPTY));
+        }
+        return out;
+      }
+      if (site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.Internet) {
+        return VirtualTags.PUBLIC;
+      }
+      if (site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.ServiceTag t) {
+        IpSet out = IpSet.EMPTY;
+        for (Side side : List.of(before, after)) {
+          Resolved r = side.engine().dataPlane().resolver().serviceTag(t.name(), VirtualTags.outside());
+          out = out.union(r.isKnown() ? r.known() : IpSet.ALL);
+        }
+        return out;
+      }
+      return IpSet.ALL;
+    });
+  }
+
+  /** Addresses an Azure Firewall may put in place of a source (its private addresses, either side). */
+  private IpSet translatedSources(Side before, Side after) {
+    if (translated == null) {
+      IpSet out = IpSet.EMPTY;
+      for (Side side : List.of(before, after)) {
+        for (AzureFirewall fw : side.topology().azureFirewalls().values()) {
+          for (AzureFirewall.IpConfig c : fw.ipConfigurations()) {
+            if (c.privateIpAddress().isPresent()) {
+              out = out.union(IpSet.of(c.privateIpAddress().get()));
+            }
+          }
+        }
+      }
+      translated = out;
+    }
+    return translated;
   }
 
   private boolean touches(Site site, Side before, Side after) {
