@@ -41,19 +41,22 @@ final class Impact {
   private final ImmutableSet<ResourceId> dirty;
   /** No dirty subnet carries traffic for others (see {@link #contained}). */
   private final boolean contained;
+  /** A dirty subnet holds a private endpoint (which requirement rows of computes elsewhere may reach). */
+  private final boolean privateEndpoints;
   private final Map<ResourceId, Exposure> exposures = new HashMap<>();
   private final Map<Site, IpSet> addresses = new HashMap<>();
   private IpSet translated;
 
-  private Impact(boolean global, ImmutableSet<ResourceId> dirty, boolean contained) {
+  private Impact(boolean global, ImmutableSet<ResourceId> dirty, boolean contained, boolean privateEndpoints) {
     this.global = global;
     this.dirty = dirty;
     this.contained = contained;
+    this.privateEndpoints = privateEndpoints;
   }
 
   /** Nothing is reused (every after trace is simulated). */
   static Impact everything() {
-    return new Impact(true, ImmutableSet.of(), false);
+    return new Impact(true, ImmutableSet.of(), false, true);
   }
 
   /**
@@ -108,15 +111,20 @@ final class Impact {
         expanded.addAll(List.of(p.client(), p.server(), p.serverPublicIp()));
       }
     }
-    return new Impact(false, ImmutableSet.copyOf(expanded), contained(cs, dirty));
+    boolean privateEndpoints = false;
+    for (Topology t : new Topology[] {cs.before(), cs.after()}) {
+      privateEndpoints |= t.privateEndpoints().values().stream()
+          .anyMatch(pe -> pe.subnet().filter(dirty::contains).isPresent());
+    }
+    return new Impact(false, ImmutableSet.copyOf(expanded), contained(cs, dirty), privateEndpoints);
   }
 
   /**
    * Whether the dirty subnets are all "leaves" on both sides: none holds an Azure Firewall, a VNet gateway, a NIC that
-   * forwards (IP forwarding), an address a user route sends to, a load balancer frontend or a private endpoint. Then a
-   * flow's path touches a dirty subnet only where the flow starts or ends there (paths pass through other subnets
-   * only at those next hops, and flows to a private endpoint end in its subnet), so a flow between two clean sites
-   * cannot change and need not be simulated at all ({@link #mayChange}).
+   * forwards (IP forwarding), an address a user route sends to or a load balancer frontend. Then a flow's path
+   * touches a dirty subnet only where the flow starts or ends there (paths pass through other subnets only at those
+   * next hops; a flow to a private endpoint ends in the endpoint's subnet, a site of its own), so a flow between two
+   * clean sites cannot change and need not be simulated at all ({@link #mayChange}).
    */
   private static boolean contained(ChangeSet cs, Set<ResourceId> dirty) {
     for (Topology t : new Topology[] {cs.before(), cs.after()}) {
@@ -129,13 +137,12 @@ final class Impact {
     return true;
   }
 
-  /** Subnets (and forwarding NICs) that carry or terminate traffic for other subnets (see {@link #contained}). */
+  /** Subnets (and forwarding NICs) that carry traffic for other subnets (see {@link #contained}). */
   private static Set<ResourceId> carriers(Topology t) {
     Set<ResourceId> out = new HashSet<>();
     t.azureFirewalls().values().forEach(f -> f.ipConfigurations().forEach(c -> c.subnet().ifPresent(out::add)));
     t.virtualNetworkGateways().values().forEach(g -> out.addAll(g.subnets()));
     t.loadBalancers().values().forEach(lb -> lb.frontends().forEach(f -> f.subnet().ifPresent(out::add)));
-    t.privateEndpoints().values().forEach(pe -> pe.subnet().ifPresent(out::add));
     Set<IpAddress> hops = new HashSet<>();
     t.routeTables().values().forEach(rt -> rt.routes().forEach(r -> r.nextHopIpAddress().ifPresent(hops::add)));
     for (NetworkInterface n : t.networkInterfaces().values()) {
@@ -267,9 +274,12 @@ final class Impact {
         || f.endpoint() instanceof Endpoint.ServiceTag); // anything else: no shortcut
   }
 
-  /** Whether an Azure ML compute's requirement rows may change (as {@link #mayChange}, the compute's subnet). */
+  /**
+   * Whether an Azure ML compute's requirement rows may change: as {@link #mayChange} for the compute's subnet, and
+   * whenever a dirty subnet holds a private endpoint (rows reach storage, key vault and the workspace through them).
+   */
   boolean mayChange(dev.vnetsim.model.compute.AmlCompute compute) {
-    return global || !contained || compute.subnet().map(dirty::contains).orElse(true);
+    return global || !contained || privateEndpoints || compute.subnet().map(dirty::contains).orElse(true);
   }
 
   private static void withSubnets(Set<ResourceId> dirty, ResourceId id, ChangeSet cs,

@@ -2,6 +2,10 @@ package dev.vnetsim.simulator.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import dev.vnetsim.model.InvalidTopologyException;
 import dev.vnetsim.model.io.TopologyReader;
@@ -12,12 +16,14 @@ import dev.vnetsim.servicetag.FqdnCatalog;
 import dev.vnetsim.simulator.generate.EstateGenerator;
 import dev.vnetsim.simulator.requirements.RequirementPacks;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * estate (hub with firewall, peered spokes, shared NSGs, forced tunnelling) and to the bundled example.
  */
 class IncrementalWhatIfTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir
   static Path dir;
   static ArmResources estate;
@@ -104,5 +111,59 @@ class IncrementalWhatIfTest {
         REQUIREMENT_RUNS.incrementAndGet();
       }
     }
+  }
+
+  /**
+   * A rule added to the NSG of the private endpoints' subnet (network policies on) breaks requirement rows of a
+   * compute in another subnet: the incremental what-if must check that compute too.
+   */
+  @Test
+  void privateEndpointSubnetNsg_changesRequirementRowsElsewhere() throws IOException {
+    Path base = dir.resolve("pe-nsg");
+    Files.createDirectories(base);
+    for (Path f : Files.list(WhatIfFixtures.EXAMPLE).filter(p -> p.toString().endsWith(".json")).toList()) {
+      Files.copy(f, base.resolve(f.getFileName()));
+    }
+    ArrayNode network = (ArrayNode) JSON.readTree(base.resolve("network.json").toFile());
+    String nsgId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aml-secure/providers/"
+        + "Microsoft.Network/networkSecurityGroups/nsg-pe";
+    for (JsonNode r : network) {
+      if (r.path("type").asText().equalsIgnoreCase("Microsoft.Network/virtualNetworks")) {
+        for (JsonNode sn : r.path("properties").path("subnets")) {
+          if (sn.path("name").asText().equals("snet-pe")) {
+            ObjectNode p = (ObjectNode) sn.path("properties");
+            p.put("privateEndpointNetworkPolicies", "Enabled");
+            p.putObject("networkSecurityGroup").put("id", nsgId);
+          }
+        }
+      }
+    }
+    ObjectNode nsg = network.addObject().put("id", nsgId).put("name", "nsg-pe")
+        .put("type", "Microsoft.Network/networkSecurityGroups").put("location", "eastus");
+    nsg.putObject("properties").putArray("securityRules");
+    JSON.writeValue(base.resolve("network.json").toFile(), network);
+    ArmResources withNsg = ArmResources.read(List.of(base), false);
+    String patch = "[{\"op\":\"add\",\"path\":\"" + nsgId + "/properties/securityRules/-\",\"value\":"
+        + "{\"name\":\"deny-https-in\",\"properties\":{\"priority\":100,\"direction\":\"Inbound\","
+        + "\"access\":\"Deny\",\"protocol\":\"Tcp\",\"sourcePortRange\":\"*\","
+        + "\"destinationPortRange\":\"443\",\"sourceAddressPrefix\":\"VirtualNetwork\","
+        + "\"destinationAddressPrefix\":\"*\"}}}]";
+    ChangeSet cs = ChangeFile.apply(withNsg, new TopologyReader.Source("deny-pe.json", patch));
+    // A pack with the workspace's own storage account by name: it resolves to the private endpoint.
+    Path pack = dir.resolve("pe-pack.yaml");
+    Files.writeString(pack, String.join("\n", "name: own-storage", "version: \"1\"", "date: \"2026-11-28\"",
+        "description: the workspace storage account over its private endpoint", "requirements:", "  - id: S1",
+        "    direction: Outbound", "    kind: fqdn", "    peer: stamlsecure001.blob.core.windows.net",
+        "    protocol: TCP", "    ports: [\"443\"]", "    purpose: workspace storage", "    required: true",
+        "    source: test", ""));
+    RequirementFlows rows = new AmlRequirements(WhatIfFixtures.catalog(), FqdnCatalog.bundled(),
+        RequirementPacks.read(pack));
+    WhatIf.Options o = WhatIfFixtures.options(ImmutableList.of());
+    WhatIf.Options options = new WhatIf.Options(o.tags(), o.parser(), o.intents(), rows, "before", "after", true);
+    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
+    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
+    assertThat(full.changes()).anyMatch(c -> c.source() == FlowChange.Source.REQUIREMENT
+        && c.kind() == FlowChange.Kind.BROKEN);
+    assertThat(incremental.changes()).isEqualTo(full.changes());
   }
 }
