@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * The flows of the symbolic differential (DESIGN §3 {@code whatif}): every subnet to every subnet, to the Internet
@@ -44,14 +44,36 @@ final class Differential {
 
   private Differential() {}
 
-  /** The flows to simulate ({@code keep} says which may have changed) and how many flows the differential covers. */
+  /** The flows to simulate and how many flows the differential covers. */
   record Requests(ImmutableList<FlowRequest> kept, long total) {}
 
-  static ImmutableList<FlowRequest> requests(Side before, Side after) {
-    return requests(before, after, (from, to) -> true).kept();
+  /**
+   * Which flows may have changed: every flow, or (when {@link #touches} is given) only flows with an end it accepts
+   * that {@link #mayChange} then accepts, so that the pairs of untouched ends are never enumerated.
+   */
+  interface Focus {
+    Focus ALL = new Focus() {
+      @Override
+      public Optional<Predicate<Site>> touches() {
+        return Optional.empty();
+      }
+
+      @Override
+      public boolean mayChange(Site from, Site to) {
+        return true;
+      }
+    };
+
+    Optional<Predicate<Site>> touches();
+
+    boolean mayChange(Site from, Site to);
   }
 
-  static Requests requests(Side before, Side after, BiPredicate<Site, Site> keep) {
+  static ImmutableList<FlowRequest> requests(Side before, Side after) {
+    return requests(before, after, Focus.ALL).kept();
+  }
+
+  static Requests requests(Side before, Side after, Focus focus) {
     List<Topology> sides = List.of(before.topology(), after.topology());
     List<Site> hosts = new ArrayList<>();
     Map<ResourceId, SubnetProbe> probes = new LinkedHashMap<>(before.probes());
@@ -62,24 +84,29 @@ final class Differential {
     List<Site> tags = new ArrayList<>();
     serviceTags(sides).forEach(t -> tags.add(new Site.Fixed(new Endpoint.ServiceTag(t), "tag:" + t)));
     List<Site> pips = publicIps(sides, names);
+    Predicate<Site> touched = focus.touches().orElse(x -> true);
+    List<Site> touchedHosts = hosts.stream().filter(touched).toList();
     ImmutableList.Builder<FlowRequest> out = ImmutableList.builder();
     for (Site from : hosts) {
-      for (Site to : hosts) {
-        add(out, keep, from, to);
+      boolean all = touched.test(from);
+      for (Site to : all ? hosts : touchedHosts) {
+        add(out, focus, from, to);
       }
-      add(out, keep, from, INTERNET);
-      tags.forEach(t -> add(out, keep, from, t));
+      if (all) {
+        add(out, focus, from, INTERNET);
+        tags.forEach(t -> add(out, focus, from, t));
+      }
     }
-    for (Site to : hosts) {
-      add(out, keep, INTERNET, to);
+    for (Site to : touchedHosts) {
+      add(out, focus, INTERNET, to);
     }
-    pips.forEach(p -> add(out, keep, INTERNET, p));
+    pips.stream().filter(touched).forEach(p -> add(out, focus, INTERNET, p));
     long n = hosts.size();
     return new Requests(out.build(), n * n + n * (1 + tags.size()) + n + pips.size());
   }
 
-  private static void add(ImmutableList.Builder<FlowRequest> out, BiPredicate<Site, Site> keep, Site from, Site to) {
-    if (keep.test(from, to)) {
+  private static void add(ImmutableList.Builder<FlowRequest> out, Focus focus, Site from, Site to) {
+    if (focus.mayChange(from, to)) {
       out.add(request(from, to));
     }
   }

@@ -183,6 +183,24 @@ final class Impact {
         .intersects(addresses(from, before, after).union(translatedSources(before, after)));
   }
 
+  /** The differential's focus: with a contained local change, only flows with a dirty end ({@link #mayChange}). */
+  Differential.Focus focus(Side before, Side after) {
+    if (global || !contained) {
+      return Differential.Focus.ALL;
+    }
+    return new Differential.Focus() {
+      @Override
+      public Optional<java.util.function.Predicate<Site>> touches() {
+        return Optional.of(site -> Impact.this.touches(site, before, after));
+      }
+
+      @Override
+      public boolean mayChange(Site from, Site to) {
+        return Impact.this.mayChange(from, to, before, after);
+      }
+    };
+  }
+
   private Exposure exposure(Site site, Side before, Side after) {
     DataPlane b = before.engine().dataPlane();
     DataPlane a = after.engine().dataPlane();

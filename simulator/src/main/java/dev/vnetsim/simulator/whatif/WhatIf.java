@@ -138,7 +138,7 @@ public final class WhatIf {
     classes.put(Protocol.UDP, PortClasses.of(Protocol.UDP, topologies));
     classes.put(Protocol.ICMP, List.of());
     Differential.Requests requests = Differential.requests(sides.before(), sides.after(),
-        (from, to) -> sides.impact().mayChange(from, to, sides.before(), sides.after()));
+        sides.impact().focus(sides.before(), sides.after()));
     for (FlowRequest r : requests.kept()) {
       Optional<IpSet> tag = sliceTags ? Differential.tagInsideInternet(sides.before(), r) : Optional.empty();
       boolean slice = tag.isPresent() && tag.equals(Differential.tagInsideInternet(sides.after(), r));
