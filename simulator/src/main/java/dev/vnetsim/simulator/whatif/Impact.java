@@ -8,7 +8,9 @@ import dev.vnetsim.model.io.change.ResourceChange;
 import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.firewall.AzureFirewall;
+import dev.vnetsim.model.compute.AmlCompute;
 import dev.vnetsim.model.network.NetworkInterface;
+import dev.vnetsim.model.network.PrivateEndpoint;
 import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.engine.Endpoint;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a change can affect, for incremental what-if: the resources whose compiled form changes ("dirty"), so that a
@@ -293,11 +296,31 @@ final class Impact {
   }
 
   /**
-   * Whether an Azure ML compute's requirement rows may change: as {@link #mayChange} for the compute's subnet, and
-   * whenever a dirty subnet holds a private endpoint (rows reach storage, key vault and the workspace through them).
+   * Which Azure ML computes' requirement rows may change: as {@link #mayChange} for the compute's subnet, and when a
+   * dirty subnet holds a private endpoint (rows reach storage, key vault and the workspace through them) whose
+   * changed inbound rules can meet the compute's addresses.
    */
-  boolean mayChange(dev.vnetsim.model.compute.AmlCompute compute) {
-    return global || !contained || privateEndpoints || compute.subnet().map(dirty::contains).orElse(true);
+  Predicate<AmlCompute> computes(Side before, Side after) {
+    return compute -> {
+      if (global || !contained || compute.subnet().map(dirty::contains).orElse(true)) {
+        return true;
+      }
+      if (!privateEndpoints) {
+        return false;
+      }
+      // as mayChange: can a changed rule at an endpoint's subnet meet what the compute sends?
+      Site from = new Site.SubnetSite(compute.subnet().get(), compute.name());
+      IpSet sources = addresses(from, before, after).union(translatedSources(before, after));
+      for (Side side : List.of(before, after)) {
+        for (PrivateEndpoint pe : side.topology().privateEndpoints().values()) {
+          if (pe.subnet().filter(dirty::contains).isPresent() && exposure(new Site.SubnetSite(pe.subnet().get(),
+              pe.name()), before, after).inboundSources().intersects(sources)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
   }
 
   private static void withSubnets(Set<ResourceId> dirty, ResourceId id, ChangeSet cs,

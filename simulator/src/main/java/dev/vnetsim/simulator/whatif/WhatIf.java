@@ -7,6 +7,7 @@ import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.PortRange;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.compute.AmlCompute;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.io.change.ChangeSet;
 import dev.vnetsim.model.io.change.ResourceChange;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The what-if analysis (DESIGN §3 {@code whatif}): compiles both sides of a {@link ChangeSet} with the same subnet
@@ -62,7 +64,7 @@ public final class WhatIf {
         : Side.compile(changes.after(), o.tags(), probes, o.parser());
     Pair sides = new Pair(before, after, o.incremental() ? Impact.of(changes, probes) : Impact.everything());
     List<Grouping.Raw> raw = new ArrayList<>();
-    long flows = requirements(changes, o, sides.impact(), raw);
+    long flows = requirements(changes, o, sides.impact().computes(before, after), raw);
     flows += intents(sides, changes.changes(), o.intents(), raw);
     flows += differential(sides, changes.changes(), topologies, raw, sliceTags);
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -82,11 +84,12 @@ public final class WhatIf {
   }
 
   /** Requirement rows of the computes the change may affect (every compute when it is not incremental). */
-  private static int requirements(ChangeSet changes, Options o, Impact impact, List<Grouping.Raw> raw) {
+  private static int requirements(ChangeSet changes, Options o, Predicate<AmlCompute> which,
+      List<Grouping.Raw> raw) {
     Map<String, RequirementFlow> before = new LinkedHashMap<>();
-    o.requirements().evaluate(changes.before(), o.tags(), impact::mayChange).forEach(r -> before.put(r.key(), r));
+    o.requirements().evaluate(changes.before(), o.tags(), which).forEach(r -> before.put(r.key(), r));
     int n = 0;
-    for (RequirementFlow a : o.requirements().evaluate(changes.after(), o.tags(), impact::mayChange)) {
+    for (RequirementFlow a : o.requirements().evaluate(changes.after(), o.tags(), which)) {
       RequirementFlow b = before.get(a.key());
       if (b == null) {
         continue;
