@@ -28,7 +28,8 @@ record JmhResult(String benchmark, Map<String, String> params, String mode, doub
       out.add(new JmhResult(n.path("benchmark").asText(), params, n.path("mode").asText(),
           pm.path("score").asDouble(), pm.path("scoreError").asDouble(Double.NaN), pm.path("scoreUnit").asText(),
           alloc.isMissingNode() ? null : alloc.path("score").asDouble(),
-          pm.path("scorePercentiles").has("50.0") ? pm.path("scorePercentiles").path("50.0").asDouble() : null));
+          n.path("mode").asText().equals("sample") && pm.path("scorePercentiles").has("50.0")
+              ? pm.path("scorePercentiles").path("50.0").asDouble() : null));
     }
     return out;
   }
