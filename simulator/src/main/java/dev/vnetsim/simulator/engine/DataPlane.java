@@ -81,7 +81,7 @@ public final class DataPlane {
     // Sharing (issue 7): tags resolved once per name, and the rest in PlaneBuilder.
     AddressResolver resolver = new AddressResolver(topology, memoize(tags));
     NsgCompiler compiler = new NsgCompiler();
-    PlaneIndex index = new PlaneIndex(topology);
+    PlaneIndex index = PlaneIndex.of(topology);
     PlaneBuilder b = new PlaneBuilder(topology, facts, resolver, compiler, null, null);
     List<ResourceId> subnetIds = index.subnetIndex.keySet().asList();
     List<ResourceId> nicIds = index.nicIndex.keySet().asList();

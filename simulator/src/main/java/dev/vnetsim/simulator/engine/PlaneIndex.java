@@ -53,21 +53,13 @@ final class PlaneIndex {
   final ImmutableMap<IpAddress, AzureFirewall> firewallByAddress;
   final ImmutableMap<IpAddress, LoadBalancer> loadBalancerByFrontend;
 
-  PlaneIndex(Topology topology) {
+  static PlaneIndex of(Topology topology) {
     Map<ResourceId, Integer> si = new LinkedHashMap<>();
     for (Subnet s : topology.subnets().values()) {
       si.put(s.id(), si.size());
     }
-    subnetIndex = ImmutableMap.copyOf(si);
     Nics nics = new Nics(si.size(), new IntIntMap(topology.networkInterfaces().size() * 2));
     topology.networkInterfaces().values().forEach(n -> nics.add(n, si));
-    nicIndex = ImmutableMap.copyOf(nics.index);
-    subnetOfNic = nics.subnetOf.stream().mapToInt(Integer::intValue).toArray();
-    nicsBySubnet = nics.bySubnet();
-    nicAddresses = ImmutableList.copyOf(nics.addresses);
-    v4Nic = nics.v4;
-    v6Nic = ImmutableMap.copyOf(nics.v6);
-
     Map<IpAddress, PrivateEndpoint> pes = new HashMap<>();
     List<List<Map.Entry<PrivateEndpoint, IpSet>>> peIn = new ArrayList<>();
     si.forEach((id, i) -> peIn.add(new ArrayList<>()));
@@ -82,9 +74,6 @@ final class PlaneIndex {
         peIn.get(subnet).add(Map.entry(pe, a));
       }
     }
-    peByAddress = ImmutableMap.copyOf(pes);
-    pesBySubnet = peIn.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList());
-
     Map<ResourceId, Fib> fibs = new HashMap<>();
     Map<ResourceId, IpSet> spaces = new HashMap<>();
     for (VirtualNetwork v : topology.virtualNetworks().values()) {
@@ -96,41 +85,40 @@ final class PlaneIndex {
       }
       fibs.put(v.id(), Fib.build(prefixes));
     }
-    subnetsOfVnet = ImmutableMap.copyOf(fibs);
-    vnetSpaces = ImmutableMap.copyOf(spaces);
     Map<IpAddress, PublicIpAddress> pips = new HashMap<>();
     topology.publicIpAddresses().values().forEach(p -> p.ipAddress().ifPresent(a -> pips.put(a, p)));
-    publicIpByAddress = ImmutableMap.copyOf(pips);
     Map<IpAddress, AzureFirewall> fws = new HashMap<>();
     topology.azureFirewalls().values().forEach(fw -> fw.privateIpAddress().ifPresent(a -> fws.put(a, fw)));
-    firewallByAddress = ImmutableMap.copyOf(fws);
     Map<IpAddress, LoadBalancer> lbs = new HashMap<>();
     for (LoadBalancer lb : topology.loadBalancers().values()) {
       lb.frontends().forEach(f -> f.privateIpAddress().ifPresent(a -> lbs.put(a, lb)));
     }
-    loadBalancerByFrontend = ImmutableMap.copyOf(lbs);
+    return new PlaneIndex(ImmutableMap.copyOf(si), nics,
+        peIn.stream().map(ImmutableList::copyOf).collect(ImmutableList.toImmutableList()), ImmutableMap.copyOf(pes),
+        ImmutableMap.copyOf(fibs), ImmutableMap.copyOf(spaces), ImmutableMap.copyOf(pips), ImmutableMap.copyOf(fws),
+        ImmutableMap.copyOf(lbs));
   }
 
-
-  private PlaneIndex(PlaneIndex from, List<NetworkInterface> added, List<PublicIpAddress> addedPublicIps) {
-    subnetIndex = from.subnetIndex;
-    Nics nics = new Nics(from, from.v4Nic.copy());
-    added.forEach(n -> nics.add(n, subnetIndex));
-    nicIndex = ImmutableMap.copyOf(nics.index);
-    subnetOfNic = nics.subnetOf.stream().mapToInt(Integer::intValue).toArray();
-    nicsBySubnet = nics.bySubnet();
-    nicAddresses = ImmutableList.copyOf(nics.addresses);
-    v4Nic = nics.v4;
-    v6Nic = ImmutableMap.copyOf(nics.v6);
-    pesBySubnet = from.pesBySubnet;
-    peByAddress = from.peByAddress;
-    subnetsOfVnet = from.subnetsOfVnet;
-    vnetSpaces = from.vnetSpaces;
-    firewallByAddress = from.firewallByAddress;
-    loadBalancerByFrontend = from.loadBalancerByFrontend;
-    Map<IpAddress, PublicIpAddress> pips = new HashMap<>(from.publicIpByAddress);
-    addedPublicIps.forEach(p -> p.ipAddress().ifPresent(a -> pips.put(a, p)));
-    publicIpByAddress = ImmutableMap.copyOf(pips);
+  private PlaneIndex(ImmutableMap<ResourceId, Integer> subnetIndex, Nics nics,
+      ImmutableList<ImmutableList<Map.Entry<PrivateEndpoint, IpSet>>> pesBySubnet,
+      ImmutableMap<IpAddress, PrivateEndpoint> peByAddress, ImmutableMap<ResourceId, Fib> subnetsOfVnet,
+      ImmutableMap<ResourceId, IpSet> vnetSpaces, ImmutableMap<IpAddress, PublicIpAddress> publicIpByAddress,
+      ImmutableMap<IpAddress, AzureFirewall> firewallByAddress,
+      ImmutableMap<IpAddress, LoadBalancer> loadBalancerByFrontend) {
+    this.subnetIndex = subnetIndex;
+    this.nicIndex = ImmutableMap.copyOf(nics.index);
+    this.subnetOfNic = nics.subnetOf.stream().mapToInt(Integer::intValue).toArray();
+    this.nicsBySubnet = nics.bySubnet();
+    this.nicAddresses = ImmutableList.copyOf(nics.addresses);
+    this.v4Nic = nics.v4;
+    this.v6Nic = ImmutableMap.copyOf(nics.v6);
+    this.pesBySubnet = pesBySubnet;
+    this.peByAddress = peByAddress;
+    this.subnetsOfVnet = subnetsOfVnet;
+    this.vnetSpaces = vnetSpaces;
+    this.publicIpByAddress = publicIpByAddress;
+    this.firewallByAddress = firewallByAddress;
+    this.loadBalancerByFrontend = loadBalancerByFrontend;
   }
 
   /**
@@ -138,7 +126,12 @@ final class PlaneIndex {
    * that an address held twice goes to the later holder, as in a full compile).
    */
   PlaneIndex with(List<NetworkInterface> added, List<PublicIpAddress> addedPublicIps) {
-    return new PlaneIndex(this, added, addedPublicIps);
+    Nics nics = new Nics(this, v4Nic.copy());
+    added.forEach(n -> nics.add(n, subnetIndex));
+    Map<IpAddress, PublicIpAddress> pips = new HashMap<>(publicIpByAddress);
+    addedPublicIps.forEach(p -> p.ipAddress().ifPresent(a -> pips.put(a, p)));
+    return new PlaneIndex(subnetIndex, nics, pesBySubnet, peByAddress, subnetsOfVnet, vnetSpaces,
+        ImmutableMap.copyOf(pips), firewallByAddress, loadBalancerByFrontend);
   }
 
   /** NIC numbering being built: the NICs that get a plane (not a private endpoint's, in a known subnet). */
