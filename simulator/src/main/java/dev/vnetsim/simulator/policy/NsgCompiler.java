@@ -43,6 +43,8 @@ public final class NsgCompiler {
   private final Map<Set<IpSet>, Shared> shared4;
   private final Map<Set<IpSet>, Shared> shared6;
   private final boolean product;
+  /** Whether equal rule fields share one table (a full compile: thousands of NSGs; a recompile builds a few). */
+  private final boolean shareTables;
   private int compiled;
 
   /** A compiler for the NSGs of one data plane: large sets shared, product encoding where it saves memory. */
@@ -51,21 +53,24 @@ public final class NsgCompiler {
   }
 
   private NsgCompiler(boolean product) {
-    this(product, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    this(product, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), true);
   }
 
-  private NsgCompiler(boolean product, Map<Set<IpSet>, Shared> shared4, Map<Set<IpSet>, Shared> shared6) {
+  private NsgCompiler(boolean product, Map<Set<IpSet>, Shared> shared4, Map<Set<IpSet>, Shared> shared6,
+      boolean shareTables) {
     this.product = product;
+    this.shareTables = shareTables;
     this.shared4 = shared4;
     this.shared6 = shared6;
   }
 
   /**
    * A compiler for a recompile after a local change: it shares this compiler's tag partitions (they depend only on
-   * the tag sets, and are safe to share between threads) and nothing else.
+   * the tag sets, and are safe to share between threads) and nothing else; the few NSGs it compiles get tables of
+   * their own.
    */
   public NsgCompiler successor() {
-    return new NsgCompiler(product, shared4, shared6);
+    return new NsgCompiler(product, shared4, shared6, false);
   }
 
   /** A compiler for one NSG on its own: nothing to share, so every dimension is one merged interval list. */
@@ -80,6 +85,9 @@ public final class NsgCompiler {
           : r.destination(), r.protocols(), r.sourcePorts(), r.destinationPorts()));
     }
     compiled++;
+    if (!shareTables) {
+      return new CompiledNsg(nsg, build(key));
+    }
     NsgTables t = tables.get(key);
     if (t == null) {
       t = build(key);
