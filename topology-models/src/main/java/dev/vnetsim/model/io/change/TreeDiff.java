@@ -159,6 +159,9 @@ final class TreeDiff {
 
   /** Equal as ARM sees it: keys ignoring case and noise, ids ignoring case, numbers by value. */
   static boolean same(JsonNode b, JsonNode a) {
+    if (b == a) {
+      return true; // an edit leaves the trees it does not touch as they were
+    }
     if (b == null || a == null || b.isNull() || a.isNull() || b.isMissingNode() || a.isMissingNode()) {
       return absent(b) && absent(a);
     }
