@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh [--quick] [--compare BASELINE.json] [--jvm-args "ARGS"] [REGEX...]
 #
-# --quick      1 fork, 2 warm-up and 3 measurement iterations of 1 s (about 5 minutes for the whole suite)
+# --quick      1 fork, 1 warm-up and 3 measurement iterations of 1 s (about 4 minutes of JMH for the whole suite)
 # --compare    exit 1 when any measurement is more than 10 % worse than BASELINE.json (same machine)
 # --jvm-args   extra JVM flags for the forks (e.g. "-XX:TieredStopAtLevel=1" to check that --compare catches
 #              a slowed build)
@@ -36,7 +36,7 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 JSON="$OUT/$STAMP.json"
 ARGS=(-prof gc -rf json -rff "$JSON" -jvmArgsAppend "-Dvnetsim.shared.data=$ROOT/../shared/data -Xmx4g $JVM_ARGS")
 if [ "$QUICK" = 1 ]; then
-  ARGS+=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
+  ARGS+=(-f 1 -wi 1 -i 3 -w 1s -r 1s)
 fi
 java -jar "$JAR" "${ARGS[@]}" "${FILTERS[@]}"
 java -cp "$JAR" dev.vnetsim.benchmarks.report.BenchReport table "$JSON" | tee "$OUT/$STAMP.md"
