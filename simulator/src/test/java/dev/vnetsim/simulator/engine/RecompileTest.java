@@ -2,6 +2,9 @@ package dev.vnetsim.simulator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vnetsim.model.Direction;
 import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.Protocol;
@@ -21,6 +24,7 @@ import dev.vnetsim.simulator.trace.Flow;
 import dev.vnetsim.simulator.whatif.RandomChanges;
 import dev.vnetsim.simulator.whatif.WhatIfFixtures;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,6 +178,49 @@ class RecompileTest {
       }
       assertThat(recompiled.subnets().get(0)).isSameAs(previous.subnets().get(0));
     }
+  }
+
+  /**
+   * VNets that use the firewall as their DNS server: turning its policy's DNS proxy off changes how names resolve, and
+   * the recompiled DNS view answers as a full compile.
+   */
+  @Test
+  void dnsProxyTurnedOff_withFirewallAsDnsServer_answersAsFullCompile() throws IOException {
+    Path copy = dir.resolve("firewall-dns");
+    Files.createDirectories(copy);
+    ObjectMapper json = new ObjectMapper();
+    String firewallIp = estate.topology().azureFirewalls().values().iterator().next().privateIpAddress()
+        .orElseThrow().toString();
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".json")).toList()) {
+        JsonNode tree = json.readTree(f.toFile());
+        for (JsonNode r : tree.isArray() ? tree : tree.path("value")) {
+          if (r.path("type").asText().equalsIgnoreCase("Microsoft.Network/virtualNetworks")
+              && r.path("name").asText().contains("spoke")) {
+            ((ObjectNode) r.path("properties")).putObject("dhcpOptions").putArray("dnsServers").add(firewallIp);
+          }
+        }
+        json.writeValue(copy.resolve(f.getFileName()).toFile(), tree);
+      }
+    }
+    ArmResources base = ArmResources.read(List.of(copy), false);
+    ResourceId policy = base.topology().firewallPolicies().keySet().iterator().next();
+    String patch = "[{\"op\":\"replace\",\"path\":\"" + policy.value() + "/properties/dnsSettings/enableProxy\","
+        + "\"value\":false}]";
+    ChangeSet cs = ChangeFile.apply(base, new TopologyReader.Source("proxy-off.json", patch));
+    List<ResourceId> changed = cs.changes().stream().map(ResourceChange::resourceId).toList();
+    DataPlane previous = DataPlane.compile(cs.before(), tags);
+    DataPlaneEngine before = new DataPlaneEngine(previous);
+    DataPlaneEngine x = new DataPlaneEngine(DataPlane.recompile(previous, cs.after(), changed));
+    DataPlaneEngine y = new DataPlaneEngine(DataPlane.compile(cs.after(), tags));
+    int differ = 0;
+    for (NicPlane n : previous.nics()) {
+      Query q = Query.of(new Endpoint.Nic(n.nic().id()), new Endpoint.Fqdn("management.azure.com"), Protocol.TCP, 443,
+          -1);
+      assertThat(x.trace(q)).as("%s", q).isEqualTo(y.trace(q));
+      differ += before.trace(q).equals(y.trace(q)) ? 0 : 1;
+    }
+    assertThat(differ).as("traces that the DNS proxy setting changes").isPositive();
   }
 
   @Test
