@@ -1,14 +1,14 @@
 package dev.vnetsim.simulator.whatif;
 
 import com.google.common.collect.ImmutableSet;
-import dev.vnetsim.model.ResourceId;
-import dev.vnetsim.model.Topology;
-import dev.vnetsim.model.io.change.ChangeSet;
-import dev.vnetsim.model.io.change.ResourceChange;
 import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
-import dev.vnetsim.model.firewall.AzureFirewall;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.compute.AmlCompute;
+import dev.vnetsim.model.firewall.AzureFirewall;
+import dev.vnetsim.model.io.change.ChangeSet;
+import dev.vnetsim.model.io.change.ResourceChange;
 import dev.vnetsim.model.network.NetworkInterface;
 import dev.vnetsim.model.network.PrivateEndpoint;
 import dev.vnetsim.model.network.Subnet;

@@ -1,10 +1,10 @@
 package dev.vnetsim.simulator.whatif;
 
 import com.google.common.collect.ImmutableList;
-import dev.vnetsim.model.compute.AmlCompute;
-import java.util.function.Predicate;
 import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.compute.AmlCompute;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
+import java.util.function.Predicate;
 
 /**
  * What-if source "requirement": every requirement row of every Azure ML compute of a topology, each simulated as a
