@@ -174,6 +174,12 @@ public final class Topology {
     return Optional.ofNullable(nicByIpConfiguration.get(ipConfigurationId));
   }
 
+  /** The NIC a public IP is attached to (through one of the NIC's IP configurations), if any. */
+  public Optional<NetworkInterface> nicOfPublicIp(ResourceId publicIp) {
+    return Optional.ofNullable(publicIpAddresses.get(publicIp)).flatMap(PublicIpAddress::ipConfiguration)
+        .flatMap(this::nicOfIpConfiguration);
+  }
+
   /** Counts of modelled resources per ARM type (children such as subnets and rules included). */
   public ImmutableSortedMap<String, Integer> resourceCounts() {
     ImmutableSortedMap.Builder<String, Integer> b = ImmutableSortedMap.naturalOrder();

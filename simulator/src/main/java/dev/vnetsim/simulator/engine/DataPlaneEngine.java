@@ -73,11 +73,7 @@ public final class DataPlaneEngine implements ReachabilityEngine {
     if (from instanceof Endpoint.Addresses a) {
       from = sourceOfAddresses(a);
     } else if (from instanceof Endpoint.PublicIp p) {
-      from = dp.topology().publicIpAddresses().containsKey(p.id())
-          ? dp.topology().publicIpAddresses().get(p.id()).ipConfiguration()
-              .flatMap(ic -> dp.topology().nicOfIpConfiguration(ic)).<Endpoint>map(n -> new Endpoint.Nic(n.id()))
-              .orElse(from)
-          : from;
+      from = dp.topology().nicOfPublicIp(p.id()).<Endpoint>map(n -> new Endpoint.Nic(n.id())).orElse(from);
     }
     if (from instanceof Endpoint.Nic n) {
       return fromNic(n.id(), q);

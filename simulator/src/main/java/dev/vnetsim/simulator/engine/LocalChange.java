@@ -83,48 +83,40 @@ public final class LocalChange {
     Set<ResourceId> vnets = new HashSet<>();
     Set<ResourceId> nics = new HashSet<>();
     Set<ResourceId> added = new HashSet<>();
-    boolean[] firewalls = {false};
+    boolean firewalls = false;
     for (ResourceId named : changed) {
       ResourceId id = topLevel(named);
       String type = id.type().orElse("").toLowerCase(Locale.ROOT);
+      // An NSG is not compared here: the recompile compares its rules per direction and keeps an unchanged one.
       if (!type.equals("microsoft.network/networksecuritygroups") && unchanged(before, after, id)) {
         continue;
       }
-      boolean local = switch (type) {
-        // not compared here: the recompile compares an NSG's rules per direction, and keeps a direction unchanged
-        case "microsoft.network/networksecuritygroups" -> {
-          nsgs.add(id);
-          yield true;
+      boolean local = true;
+      switch (type) {
+        case "microsoft.network/networksecuritygroups" -> nsgs.add(id);
+        case "microsoft.network/routetables" -> routeTables.add(id);
+        case "microsoft.network/natgateways" -> natGateways.add(id);
+        case "microsoft.network/virtualnetworks" -> {
+          local = onlyAssociations(before.virtualNetworks().get(id), after.virtualNetworks().get(id));
+          vnets.add(id);
         }
-        case "microsoft.network/routetables" ->
-            addIfChanged(routeTables, id, before.routeTables(), after.routeTables());
-        case "microsoft.network/natgateways" ->
-            addIfChanged(natGateways, id, before.natGateways(), after.natGateways());
-        case "microsoft.network/virtualnetworks" -> onlyAssociations(before.virtualNetworks().get(id),
-            after.virtualNetworks().get(id)) && addIfChanged(vnets, id, before.virtualNetworks(),
-            after.virtualNetworks());
         case "microsoft.network/networkinterfaces" -> {
           NetworkInterface b = before.networkInterfaces().get(id);
           NetworkInterface a = after.networkInterfaces().get(id);
           if (b == null && a != null && addable(a)) {
             added.add(id);
-            yield true;
+          } else {
+            local = onlyNsg(b, a);
+            nics.add(id);
           }
-          yield onlyNsg(b, a) && addIfChanged(nics, id, before.networkInterfaces(), after.networkInterfaces());
         }
         case "microsoft.network/publicipaddresses" -> {
-          boolean isNew = !before.publicIpAddresses().containsKey(id) && after.publicIpAddresses().containsKey(id);
-          if (isNew) {
-            added.add(id);
-          }
-          yield isNew;
+          local = !before.publicIpAddresses().containsKey(id);
+          added.add(id);
         }
-        case "microsoft.network/firewallpolicies", "microsoft.network/ipgroups" -> {
-          firewalls[0] = true;
-          yield true;
-        }
-        default -> false;
-      };
+        case "microsoft.network/firewallpolicies", "microsoft.network/ipgroups" -> firewalls = true;
+        default -> local = false;
+      }
       if (!local) {
         return Optional.empty();
       }
@@ -137,7 +129,7 @@ public final class LocalChange {
       after.publicIpAddresses().values().stream().filter(p -> added.contains(p.id())).forEach(addedPublicIps::add);
     }
     return Optional.of(new LocalChange(nsgs, routeTables, natGateways, vnets, nics, addedNics, addedPublicIps,
-        firewalls[0]));
+        firewalls));
   }
 
   /** Every resource of {@code after} that differs from {@code before}, by id (for callers without a change list). */
@@ -175,14 +167,6 @@ public final class LocalChange {
       out = p.get();
     }
     return out;
-  }
-
-  private static <T> boolean addIfChanged(Set<ResourceId> into, ResourceId id, Map<ResourceId, T> before,
-      Map<ResourceId, T> after) {
-    if (!Objects.equals(before.get(id), after.get(id))) {
-      into.add(id);
-    }
-    return true;
   }
 
   /** Both sides present and equal but for their subnets' NSG, route table and NAT gateway associations. */
@@ -227,10 +211,6 @@ public final class LocalChange {
 
   boolean routeTableDirty(ResourceId routeTable) {
     return routeTables.contains(routeTable);
-  }
-
-  boolean natGatewayDirty(ResourceId natGateway) {
-    return natGateways.contains(natGateway);
   }
 
   /** VNets whose subnets' associations changed (their subnets are rebuilt). */

@@ -69,10 +69,6 @@ final class Differential {
     boolean mayChange(Site from, Site to);
   }
 
-  static ImmutableList<FlowRequest> requests(Side before, Side after) {
-    return requests(before, after, Focus.ALL).kept();
-  }
-
   static Requests requests(Side before, Side after, Focus focus) {
     List<Topology> sides = List.of(before.topology(), after.topology());
     List<Site> hosts = new ArrayList<>();

@@ -23,7 +23,6 @@ import java.util.Set;
  */
 record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
   static final Exposure ALL = new Exposure(IpSet.ALL, IpSet.ALL);
-  static final Exposure NONE = new Exposure(IpSet.EMPTY, IpSet.EMPTY);
 
   /** A subnet site: its subnet plane and the NICs in it (the probe that sends has no NSG of its own). */
   static Exposure ofSubnet(ResourceId subnet, DataPlane before, DataPlane after) {

@@ -214,8 +214,7 @@ final class Impact {
     if (site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.Nic n) {
       nic = Optional.of(n.id());
     } else if (site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.PublicIp p) {
-      nic = Optional.ofNullable(after.topology().publicIpAddresses().get(p.id())).flatMap(x -> x.ipConfiguration())
-          .flatMap(ic -> after.topology().nicOfIpConfiguration(ic)).map(x -> x.id());
+      nic = after.topology().nicOfPublicIp(p.id()).map(NetworkInterface::id);
     }
     return nic.map(id -> exposures.computeIfAbsent(id, x -> Exposure.ofNic(x, b, a))).orElse(Exposure.ALL);
   }
@@ -283,8 +282,7 @@ final class Impact {
         return true;
       }
       for (Side side : List.of(before, after)) {
-        Optional<NetworkInterface> nic = Optional.ofNullable(side.topology().publicIpAddresses().get(p.id()))
-            .flatMap(x -> x.ipConfiguration()).flatMap(ic -> side.topology().nicOfIpConfiguration(ic));
+        Optional<NetworkInterface> nic = side.topology().nicOfPublicIp(p.id());
         if (nic.isEmpty() || dirty.contains(nic.get().id())) {
           return true; // attached to something else than a NIC (or a dirty NIC): no shortcut
         }
