@@ -24,6 +24,7 @@ import dev.vnetsim.model.network.VirtualNetwork;
 import dev.vnetsim.model.network.VirtualNetworkGateway;
 import dev.vnetsim.model.security.ApplicationSecurityGroup;
 import dev.vnetsim.model.security.NetworkSecurityGroup;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -83,7 +84,7 @@ public final class Topology {
     amlComputes = ImmutableMap.copyOf(b.amlComputes);
     otherResources = ImmutableMap.copyOf(b.otherResources);
     skippedTypes = ImmutableSortedMap.copyOf(b.skippedTypes);
-    warnings = b.warnings.build();
+    warnings = ImmutableList.copyOf(b.warnings);
 
     ImmutableMap.Builder<ResourceId, Subnet> s = ImmutableMap.builder();
     virtualNetworks.values().forEach(v -> v.subnets().forEach(sn -> s.put(sn.id(), sn)));
@@ -251,7 +252,7 @@ public final class Topology {
     public final Map<ResourceId, AmlCompute> amlComputes = new java.util.LinkedHashMap<>();
     public final Map<ResourceId, OtherResource> otherResources = new java.util.LinkedHashMap<>();
     public final Map<String, Integer> skippedTypes = new java.util.TreeMap<>();
-    public final ImmutableList.Builder<LoadWarning> warnings = ImmutableList.builder();
+    public final List<LoadWarning> warnings = new java.util.ArrayList<>();
 
     private Builder() {}
 
@@ -267,6 +268,14 @@ public final class Topology {
 
     public Topology build() {
       return new Topology(this);
+    }
+
+    /** Every map of resources by id, in a fixed order (readers put each resource into exactly one of them). */
+    public List<Map<ResourceId, ?>> resourceMaps() {
+      return List.of(virtualNetworks, networkSecurityGroups, applicationSecurityGroups, networkInterfaces, routeTables,
+          natGateways, publicIpAddresses, azureFirewalls, firewallPolicies, ipGroups, privateEndpoints,
+          privateDnsZones, virtualNetworkGateways, connections, localNetworkGateways, loadBalancers,
+          serviceEndpointPolicies, virtualMachines, amlComputes, otherResources);
     }
   }
 }

@@ -64,6 +64,7 @@ final class Assembly {
     c.unnamedSkipped().forEach((t, n) -> b.skippedTypes.merge(t, n, Integer::sum));
 
     Topology unchecked = b.build();
+    c.readWarnings = c.warnings().size();
     TopologyValidator.validate(unchecked, c.origins());
     References.dangling(unchecked, c.origins()).forEach(c::warn);
     Topology.Builder out = unchecked.toBuilder();

@@ -16,12 +16,14 @@ import dev.vnetsim.model.security.SecurityRule;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -45,7 +47,12 @@ final class Collector {
   final List<Child<VirtualNetworkLink>> virtualNetworkLinks = new ArrayList<>();
 
   private final boolean strict;
+  /** How many warnings reading and merging gave (set by {@link Assembly}, before references are checked). */
+  int readWarnings = -1;
+  /** How many of them are about a whole input file (empty, no resources, a next page), not about a resource. */
+  int fileWarnings;
   private final Map<ResourceId, Json> origins = new HashMap<>();
+  private final Set<ResourceId> repeated = new HashSet<>();
   private final Map<String, Integer> unnamedSkipped = new LinkedHashMap<>();
   private final List<LoadWarning> warnings = new ArrayList<>();
 
@@ -55,11 +62,19 @@ final class Collector {
 
   /** Where {@code id} was first defined; readers record every resource and child they read. */
   void origin(ResourceId id, Json at) {
-    origins.putIfAbsent(id, at);
+    Json first = origins.putIfAbsent(id, at);
+    if (first != null && first.node() != at.node()) {
+      repeated.add(id);
+    }
   }
 
   Map<ResourceId, Json> origins() {
     return origins;
+  }
+
+  /** Ids defined more than once, by different JSON objects (the first definition is the origin). */
+  Set<ResourceId> repeated() {
+    return repeated;
   }
 
   /** Adds a resource; the same id again must come with equal content. */
@@ -79,6 +94,13 @@ final class Collector {
         "a child resource's id must name its parent, was '" + id + "'"));
     children.add(new Child<>(parent, id, value, at));
     origin(id, at);
+  }
+
+  /** Whether a standalone child is waiting for its parent. */
+  boolean hasChildren() {
+    return !subnets.isEmpty() || !peerings.isEmpty() || !securityRules.isEmpty() || !defaultSecurityRules.isEmpty()
+        || !routes.isEmpty() || !ruleCollectionGroups.isEmpty() || !recordSets.isEmpty()
+        || !virtualNetworkLinks.isEmpty();
   }
 
   /** A resource of a type the model does not use: kept by id (a possible target) and counted. */

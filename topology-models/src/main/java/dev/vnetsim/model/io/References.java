@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * References to resources that are not in the input. A partial export is normal, so each is a
@@ -74,7 +75,7 @@ public final class References {
       k.ref(p.id(), "basePolicy", p.basePolicy(), t.firewallPolicies(), "firewall policy");
     }
     for (AmlCompute compute : t.amlComputes().values()) {
-      k.missing(compute.id(), k.origins.of(compute.id()).field("properties").get("subnet").refAt(),
+      k.missing(compute.id(), () -> k.origins.of(compute.id()).field("properties").get("subnet").refAt(),
           compute.subnet(), t.subnets(), "subnet");
     }
     for (PrivateDnsZone z : t.privateDnsZones().values()) {
@@ -104,20 +105,23 @@ public final class References {
 
     /** A single reference held in {@code field} of the resource {@code from}. */
     void ref(ResourceId from, String field, Optional<ResourceId> to, Map<ResourceId, ?> known, String what) {
-      missing(from, origins.of(from).field(field).refAt(), to, known, what);
+      missing(from, () -> origins.of(from).field(field).refAt(), to, known, what);
     }
 
     /** One id out of the reference list {@code field} of {@code from}. */
     void listRef(ResourceId from, String field, ResourceId to, Map<ResourceId, ?> known, String what) {
-      Json list = origins.of(from).field(field);
-      Json at = list.elements().stream().filter(e -> e.ref().filter(to::equals).isPresent()).findFirst()
-          .map(Json::refAt).orElse(list);
-      missing(from, at, Optional.of(to), known, what);
+      missing(from, () -> {
+        Json list = origins.of(from).field(field);
+        return list.elements().stream().filter(e -> e.ref().filter(to::equals).isPresent()).findFirst()
+            .map(Json::refAt).orElse(list);
+      }, Optional.of(to), known, what);
     }
 
-    void missing(ResourceId from, Json at, Optional<ResourceId> to, Map<ResourceId, ?> known, String what) {
+    /** A warning when {@code to} is not known; where it is written is looked up only then. */
+    void missing(ResourceId from, Supplier<Json> at, Optional<ResourceId> to, Map<ResourceId, ?> known,
+        String what) {
       if (to.isPresent() && !known.containsKey(to.get())) {
-        InputPath path = at.path();
+        InputPath path = at.get().path();
         out.add(new LoadWarning(LoadWarning.Kind.DANGLING_REFERENCE, path, Optional.of(from), to,
             "references " + what + " " + to.get() + ", which is not in the input"));
       }

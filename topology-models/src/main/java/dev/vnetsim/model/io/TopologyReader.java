@@ -178,6 +178,7 @@ public final class TopologyReader {
               ? "holds an empty list" : "holds no recognisable resource (no ARM id or type)";
       c.warn(new LoadWarning(LoadWarning.Kind.NO_RESOURCES, at.path(), Optional.empty(), Optional.empty(),
           why + "; the file is skipped"));
+      c.fileWarnings++;
     }
     return new TopologyLoad.FileLoad(name, shape, count);
   }
@@ -185,6 +186,7 @@ public final class TopologyReader {
   private static void note(Collector c, Json link, String message) {
     if (link.node().isTextual() && !link.node().textValue().isBlank()) {
       c.warn(new LoadWarning(LoadWarning.Kind.INPUT_NOTE, link.path(), Optional.empty(), Optional.empty(), message));
+      c.fileWarnings++;
     }
   }
 
@@ -211,12 +213,24 @@ public final class TopologyReader {
     return parse(source);
   }
 
+  /** A file parsed once ({@link #parseTree}), read both as a topology and as resource trees. */
+  public record Parsed(String name, JsonNode root) {}
+
+  /** Reads parsed files as {@link #readSources} reads their texts, keeping what a later {@link Reread} needs. */
+  public static Reread.Base readParsed(List<Parsed> files, boolean strict) {
+    Collector c = new Collector(strict);
+    for (Parsed f : files) {
+      readFile(c, f.name(), f.root());
+    }
+    return Reread.Base.of(Assembly.assemble(c), c);
+  }
+
   /**
    * The resources a file holds, as {@link #readSources} sees them (one resource, an array, {@code {"value": [...]}}
    * or {@code {"data": [...]}}), each with its path. Items that are not resources are left out.
    */
-  public static List<Tree> resourceTrees(Source source) {
-    Json at = Json.root(parse(source), source.name());
+  public static List<Tree> resourceTrees(Parsed file) {
+    Json at = Json.root(file.root(), file.name());
     List<Json> items;
     if (at.isArray()) {
       items = at.elements();
@@ -240,7 +254,7 @@ public final class TopologyReader {
    * Reads resources already parsed (each tree one resource) with the same readers, merging and validation as
    * {@link #readSources}; errors name each tree's path. A tree that is not a resource is skipped with a warning.
    */
-  public static TopologyLoad readTrees(List<Tree> trees, boolean strict) {
+  public static Reread.Base readTrees(List<Tree> trees, boolean strict) {
     Collector c = new Collector(strict);
     for (Tree t : trees) {
       Json at = Json.at(t.resource(), t.at());
@@ -252,6 +266,6 @@ public final class TopologyReader {
             "not a resource (no ARM id or type); it is skipped"));
       }
     }
-    return new TopologyLoad(Assembly.assemble(c), ImmutableList.of());
+    return Reread.Base.of(Assembly.assemble(c), c);
   }
 }

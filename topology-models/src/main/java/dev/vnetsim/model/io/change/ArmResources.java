@@ -9,9 +9,11 @@ import com.google.common.collect.ImmutableSet;
 import dev.vnetsim.model.InputPath;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.io.Reread;
 import dev.vnetsim.model.io.TopologyReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +34,12 @@ public final class ArmResources {
   record Entry(ObjectNode tree, ImmutableList<TopologyReader.Tree> originals, InputPath origin) {}
 
   private final ImmutableMap<ResourceId, Entry> entries;
-  private final Topology topology;
+  private final Reread.Base read;
   private final boolean strict;
 
-  private ArmResources(ImmutableMap<ResourceId, Entry> entries, Topology topology, boolean strict) {
+  private ArmResources(ImmutableMap<ResourceId, Entry> entries, Reread.Base read, boolean strict) {
     this.entries = entries;
-    this.topology = topology;
+    this.read = read;
     this.strict = strict;
   }
 
@@ -48,11 +50,15 @@ public final class ArmResources {
 
   /** Reads inputs held in memory, as {@link TopologyReader#readSources} does. */
   public static ArmResources readSources(List<TopologyReader.Source> sources, boolean strict) {
-    Topology topology = TopologyReader.readSources(sources, strict).topology();
+    List<TopologyReader.Parsed> parsed = new ArrayList<>();
+    for (TopologyReader.Source s : sources) {
+      parsed.add(new TopologyReader.Parsed(s.name(), TopologyReader.parseTree(s)));
+    }
+    Reread.Base read = TopologyReader.readParsed(parsed, strict);
     Map<ResourceId, List<TopologyReader.Tree>> originals = new LinkedHashMap<>();
     Map<ResourceId, ObjectNode> trees = new LinkedHashMap<>();
     List<TopologyReader.Tree> children = new ArrayList<>();
-    for (TopologyReader.Source s : sources) {
+    for (TopologyReader.Parsed s : parsed) {
       for (TopologyReader.Tree t : TopologyReader.resourceTrees(s)) {
         Optional<ResourceId> id = ArmTrees.id(t.resource());
         if (id.isEmpty()) {
@@ -81,17 +87,17 @@ public final class ArmResources {
     ImmutableMap.Builder<ResourceId, Entry> entries = ImmutableMap.builder();
     trees.forEach((id, tree) -> entries.put(id, new Entry(tree, ImmutableList.copyOf(originals.get(id)),
         InputPath.ROOT)));
-    return new ArmResources(entries.build(), topology, strict);
+    return new ArmResources(entries.build(), read, strict);
   }
 
   /** No resources (a Terraform plan's prior state alone is the before side). */
   public static ArmResources empty(boolean strict) {
-    return new ArmResources(ImmutableMap.of(), Topology.builder().build(), strict);
+    return new ArmResources(ImmutableMap.of(), TopologyReader.readTrees(List.of(), strict), strict);
   }
 
   /** The validated topology these trees read as. */
   public Topology topology() {
-    return topology;
+    return read.topology();
   }
 
   public boolean strict() {
@@ -255,18 +261,47 @@ public final class ArmResources {
       return true;
     }
 
-    /** The result, read and validated as input files are; throws the reader's error for invalid results. */
+    /**
+     * The result, read and validated as input files are; throws the reader's error for invalid results. Only the
+     * resources the edit touched are read again when {@link Reread} can do so exactly; else everything is.
+     */
     ArmResources build() {
+      return new ArmResources(ImmutableMap.copyOf(entries), reread().orElseGet(this::readAll), base.strict);
+    }
+
+    /** Every resource read again (what {@link #build()} does when a re-read declines; tests compare the two). */
+    Reread.Base readAll() {
       List<TopologyReader.Tree> trees = new ArrayList<>();
-      for (Entry e : entries.values()) {
-        if (e.originals().isEmpty()) {
-          trees.add(new TopologyReader.Tree(e.origin(), e.tree()));
-        } else {
-          trees.addAll(e.originals());
+      entries.values().forEach(e -> trees.addAll(trees(e)));
+      return TopologyReader.readTrees(trees, base.strict);
+    }
+
+    /** The touched resources re-read onto the base's topology, when the order of the others is unchanged. */
+    Optional<Reread.Base> reread() {
+      List<Reread.Resource> removed = new ArrayList<>();
+      List<Reread.Resource> added = new ArrayList<>();
+      Iterator<ResourceId> kept = entries.keySet().stream().filter(base.entries::containsKey).iterator();
+      for (Map.Entry<ResourceId, Entry> e : base.entries.entrySet()) {
+        Entry now = entries.get(e.getKey());
+        if (now == null) {
+          removed.add(new Reread.Resource(trees(e.getValue())));
+        } else if (!kept.hasNext() || !kept.next().equals(e.getKey())) {
+          return Optional.empty(); // a resource moved (removed, then put back): its place in the input changed
+        } else if (now != e.getValue()) {
+          removed.add(new Reread.Resource(trees(e.getValue())));
         }
       }
-      Topology topology = TopologyReader.readTrees(trees, base.strict).topology();
-      return new ArmResources(ImmutableMap.copyOf(entries), topology, base.strict);
+      for (Map.Entry<ResourceId, Entry> e : entries.entrySet()) {
+        if (e.getValue() != base.entries.get(e.getKey())) {
+          added.add(new Reread.Resource(trees(e.getValue())));
+        }
+      }
+      return Reread.apply(base.read, removed, added, base.strict);
+    }
+
+    /** The trees an entry is read from: its input trees, or its edited tree. */
+    private static ImmutableList<TopologyReader.Tree> trees(Entry e) {
+      return e.originals().isEmpty() ? ImmutableList.of(new TopologyReader.Tree(e.origin(), e.tree())) : e.originals();
     }
   }
 }

@@ -33,6 +33,11 @@ public final class ChangeFile {
   }
 
   public static ChangeSet apply(ArmResources before, TopologyReader.Source file) {
+    return ChangeSet.of(before, edited(before, file).build(), List.of(), List.of());
+  }
+
+  /** The file's operations applied to a working copy of {@code before}, not yet read back. */
+  static ArmResources.Editor edited(ArmResources before, TopologyReader.Source file) {
     JsonNode root = TopologyReader.parseTree(file);
     InputPath at = InputPath.of(file.name());
     if (!root.isArray()) {
@@ -57,7 +62,7 @@ public final class ChangeFile {
             + ArmTrees.text(op, "op").orElse("") + "'");
       }
     }
-    return ChangeSet.of(before, e.build(), List.of(), List.of());
+    return e;
   }
 
   /** Creates or replaces a resource (a child whose parent is in the topology goes into the parent). */
