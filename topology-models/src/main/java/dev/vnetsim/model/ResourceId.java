@@ -14,6 +14,8 @@ public final class ResourceId implements Comparable<ResourceId> {
 
   private final String id;
   private final String key;
+  /** {@link #parent()}, once asked (a benign race: every thread computes the same immutable value). */
+  private Optional<ResourceId> parent;
 
   private ResourceId(String id) {
     this.id = id;
@@ -71,8 +73,20 @@ public final class ResourceId implements Comparable<ResourceId> {
     return Optional.of(sb.toString());
   }
 
-  /** The parent resource's id ({@code .../virtualNetworks/v} for a subnet), if this is a child. */
+  /**
+   * The parent resource's id ({@code .../virtualNetworks/v} for a subnet), if this is a child. Worked out once per
+   * instance (the simulator asks a subnet for its VNet on every step).
+   */
   public Optional<ResourceId> parent() {
+    Optional<ResourceId> p = parent;
+    if (p == null) {
+      p = parsedParent();
+      parent = p;
+    }
+    return p;
+  }
+
+  private Optional<ResourceId> parsedParent() {
     List<String> segs = segments();
     int p = providerIndex(segs);
     if (p < 0 || segs.size() - p <= 4) {

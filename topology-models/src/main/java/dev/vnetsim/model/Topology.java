@@ -24,6 +24,7 @@ import dev.vnetsim.model.network.VirtualNetwork;
 import dev.vnetsim.model.network.VirtualNetworkGateway;
 import dev.vnetsim.model.security.ApplicationSecurityGroup;
 import dev.vnetsim.model.security.NetworkSecurityGroup;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,32 +64,42 @@ public final class Topology {
   private final ImmutableMap<ResourceId, NetworkInterface> nicByIpConfiguration;
 
   private Topology(Builder b) {
-    virtualNetworks = ImmutableMap.copyOf(b.virtualNetworks);
-    networkSecurityGroups = ImmutableMap.copyOf(b.networkSecurityGroups);
-    applicationSecurityGroups = ImmutableMap.copyOf(b.applicationSecurityGroups);
-    networkInterfaces = ImmutableMap.copyOf(b.networkInterfaces);
-    routeTables = ImmutableMap.copyOf(b.routeTables);
-    natGateways = ImmutableMap.copyOf(b.natGateways);
-    publicIpAddresses = ImmutableMap.copyOf(b.publicIpAddresses);
-    azureFirewalls = ImmutableMap.copyOf(b.azureFirewalls);
-    firewallPolicies = ImmutableMap.copyOf(b.firewallPolicies);
-    ipGroups = ImmutableMap.copyOf(b.ipGroups);
-    privateEndpoints = ImmutableMap.copyOf(b.privateEndpoints);
-    privateDnsZones = ImmutableMap.copyOf(b.privateDnsZones);
-    virtualNetworkGateways = ImmutableMap.copyOf(b.virtualNetworkGateways);
-    connections = ImmutableMap.copyOf(b.connections);
-    localNetworkGateways = ImmutableMap.copyOf(b.localNetworkGateways);
-    loadBalancers = ImmutableMap.copyOf(b.loadBalancers);
-    serviceEndpointPolicies = ImmutableMap.copyOf(b.serviceEndpointPolicies);
-    virtualMachines = ImmutableMap.copyOf(b.virtualMachines);
-    amlComputes = ImmutableMap.copyOf(b.amlComputes);
-    otherResources = ImmutableMap.copyOf(b.otherResources);
+    Topology src = b.source;
+    virtualNetworks = kept(b.virtualNetworks, src == null ? null : src.virtualNetworks);
+    networkSecurityGroups = kept(b.networkSecurityGroups, src == null ? null : src.networkSecurityGroups);
+    applicationSecurityGroups = kept(b.applicationSecurityGroups, src == null ? null : src.applicationSecurityGroups);
+    networkInterfaces = kept(b.networkInterfaces, src == null ? null : src.networkInterfaces);
+    routeTables = kept(b.routeTables, src == null ? null : src.routeTables);
+    natGateways = kept(b.natGateways, src == null ? null : src.natGateways);
+    publicIpAddresses = kept(b.publicIpAddresses, src == null ? null : src.publicIpAddresses);
+    azureFirewalls = kept(b.azureFirewalls, src == null ? null : src.azureFirewalls);
+    firewallPolicies = kept(b.firewallPolicies, src == null ? null : src.firewallPolicies);
+    ipGroups = kept(b.ipGroups, src == null ? null : src.ipGroups);
+    privateEndpoints = kept(b.privateEndpoints, src == null ? null : src.privateEndpoints);
+    privateDnsZones = kept(b.privateDnsZones, src == null ? null : src.privateDnsZones);
+    virtualNetworkGateways = kept(b.virtualNetworkGateways, src == null ? null : src.virtualNetworkGateways);
+    connections = kept(b.connections, src == null ? null : src.connections);
+    localNetworkGateways = kept(b.localNetworkGateways, src == null ? null : src.localNetworkGateways);
+    loadBalancers = kept(b.loadBalancers, src == null ? null : src.loadBalancers);
+    serviceEndpointPolicies = kept(b.serviceEndpointPolicies, src == null ? null : src.serviceEndpointPolicies);
+    virtualMachines = kept(b.virtualMachines, src == null ? null : src.virtualMachines);
+    amlComputes = kept(b.amlComputes, src == null ? null : src.amlComputes);
+    otherResources = kept(b.otherResources, src == null ? null : src.otherResources);
     skippedTypes = ImmutableSortedMap.copyOf(b.skippedTypes);
     warnings = ImmutableList.copyOf(b.warnings);
 
-    ImmutableMap.Builder<ResourceId, Subnet> s = ImmutableMap.builder();
-    virtualNetworks.values().forEach(v -> v.subnets().forEach(sn -> s.put(sn.id(), sn)));
-    subnets = s.buildKeepingLast();
+    if (src != null && virtualNetworks == src.virtualNetworks) {
+      subnets = src.subnets;
+    } else {
+      ImmutableMap.Builder<ResourceId, Subnet> s = ImmutableMap.builder();
+      virtualNetworks.values().forEach(v -> v.subnets().forEach(sn -> s.put(sn.id(), sn)));
+      subnets = s.buildKeepingLast();
+    }
+    if (src != null && networkInterfaces == src.networkInterfaces) {
+      ipConfigurations = src.ipConfigurations;
+      nicByIpConfiguration = src.nicByIpConfiguration;
+      return;
+    }
     ImmutableMap.Builder<ResourceId, IpConfiguration> ic = ImmutableMap.builder();
     ImmutableMap.Builder<ResourceId, NetworkInterface> byIc = ImmutableMap.builder();
     networkInterfaces.values().forEach(n -> n.ipConfigurations().forEach(c -> {
@@ -99,6 +110,28 @@ public final class Topology {
     nicByIpConfiguration = byIc.buildKeepingLast();
   }
 
+  /**
+   * {@code source}'s map when {@code now} holds the very same entries in the same order (a changed copy of a large
+   * topology shares what the change did not touch, and its indexes with it), else an immutable copy of {@code now}.
+   */
+  private static <V> ImmutableMap<ResourceId, V> kept(Map<ResourceId, V> now, ImmutableMap<ResourceId, V> source) {
+    if (source != null && source.size() == now.size()) {
+      Iterator<Map.Entry<ResourceId, V>> a = now.entrySet().iterator();
+      boolean same = true;
+      for (Map.Entry<ResourceId, V> e : source.entrySet()) {
+        Map.Entry<ResourceId, V> x = a.next();
+        if (x.getValue() != e.getValue() || x.getKey() != e.getKey()) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        return source;
+      }
+    }
+    return ImmutableMap.copyOf(now);
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -106,6 +139,7 @@ public final class Topology {
   /** A builder holding this topology's contents, for making a changed copy. */
   public Builder toBuilder() {
     Builder b = new Builder();
+    b.source = this;
     b.virtualNetworks.putAll(virtualNetworks);
     b.networkSecurityGroups.putAll(networkSecurityGroups);
     b.applicationSecurityGroups.putAll(applicationSecurityGroups);
@@ -253,6 +287,8 @@ public final class Topology {
     public final Map<ResourceId, OtherResource> otherResources = new java.util.LinkedHashMap<>();
     public final Map<String, Integer> skippedTypes = new java.util.TreeMap<>();
     public final List<LoadWarning> warnings = new java.util.ArrayList<>();
+    /** The topology this builder was made from ({@link #toBuilder()}): unchanged maps and indexes are shared. */
+    private Topology source;
 
     private Builder() {}
 

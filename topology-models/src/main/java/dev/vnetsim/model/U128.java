@@ -67,6 +67,29 @@ final class U128 {
     return normalize(all, all.length / 4);
   }
 
+  /** Whether two range lists share an address (the same walk as {@link #intersection}, allocating nothing). */
+  static boolean intersects(long[] a, long[] b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length && j < b.length) {
+      boolean aStartsLater = cmp(a[i], a[i + 1], b[j], b[j + 1]) >= 0;
+      long sh = aStartsLater ? a[i] : b[j];
+      long sl = aStartsLater ? a[i + 1] : b[j + 1];
+      boolean aEndsFirst = cmp(a[i + 2], a[i + 3], b[j + 2], b[j + 3]) <= 0;
+      long eh = aEndsFirst ? a[i + 2] : b[j + 2];
+      long el = aEndsFirst ? a[i + 3] : b[j + 3];
+      if (cmp(sh, sl, eh, el) <= 0) {
+        return true;
+      }
+      if (aEndsFirst) {
+        i += 4;
+      } else {
+        j += 4;
+      }
+    }
+    return false;
+  }
+
   static long[] intersection(long[] a, long[] b) {
     if (a.length == 0 || b.length == 0) {
       return new long[0];

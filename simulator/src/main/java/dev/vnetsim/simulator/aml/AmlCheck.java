@@ -38,6 +38,15 @@ public final class AmlCheck {
 
   /** Checks one compute; empty when its subnet is not in the topology (the caller reports INSUFFICIENT_INFO). */
   public Optional<ComputeReport> check(Topology topology, ComputeTarget target, RequirementPack pack) {
+    return check(topology, target, pack, true);
+  }
+
+  /**
+   * As above; without {@code fixes} a failing row gets no proposed fix (a what-if compares the rows' traces only, and
+   * verifying each fix recompiles the topology with it).
+   */
+  public Optional<ComputeReport> check(Topology topology, ComputeTarget target, RequirementPack pack,
+      boolean fixes) {
     Optional<ComputeProbe> probe = ComputeProbe.add(topology, target);
     if (probe.isEmpty()) {
       return Optional.empty();
@@ -50,7 +59,7 @@ public final class AmlCheck {
         continue;
       }
       Requirement row = template.forRegion(target.region(), target.region());
-      rows.add(evaluate(engine, probe.get(), subnet, row));
+      rows.add(evaluate(engine, probe.get(), subnet, row, fixes));
     }
     ImmutableList<RowResult> results = rows.build();
     List<LintFinding> lint = Lint.check(topology, target, subnet, results);
@@ -58,12 +67,13 @@ public final class AmlCheck {
         probe.get().assumptions()));
   }
 
-  private RowResult evaluate(ReachabilityEngine engine, ComputeProbe probe, Subnet subnet, Requirement row) {
+  private RowResult evaluate(ReachabilityEngine engine, ComputeProbe probe, Subnet subnet, Requirement row,
+      boolean withFixes) {
     RowQueries.RowQuery q = RowQueries.of(row, probe, catalog, fqdns, probe.topology().virtualNetworkOf(subnet)
         .map(v -> v.location()).orElse(""));
     Trace trace = engine.trace(q.query());
     Verdict v = Verdict.of(trace);
-    ImmutableList<Fix> fixes = v.status == RowResult.Status.FAIL
+    ImmutableList<Fix> fixes = withFixes && v.status == RowResult.Status.FAIL
         ? fix(probe, subnet, row, q, v)
         : ImmutableList.of();
     List<String> notes = new ArrayList<>(q.notes());

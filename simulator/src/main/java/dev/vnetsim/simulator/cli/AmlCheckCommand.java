@@ -5,14 +5,13 @@ import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.compute.AmlCompute;
 import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.servicetag.FqdnCatalog;
-import dev.vnetsim.servicetag.ServiceTag;
 import dev.vnetsim.simulator.aml.AmlCheck;
 import dev.vnetsim.simulator.aml.ComputeReport;
 import dev.vnetsim.simulator.aml.ComputeTarget;
 import dev.vnetsim.simulator.engine.IncrementalCompiler;
+import dev.vnetsim.simulator.whatif.Memo;
 import dev.vnetsim.simulator.requirements.RequirementPack;
 import dev.vnetsim.simulator.requirements.RequirementPacks;
-import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,8 +82,9 @@ public final class AmlCheckCommand implements Callable<Integer> {
     RequirementPack pack = requirements == null ? RequirementPacks.bundled() : RequirementPacks.read(requirements);
     EngineInputs in = EngineInputs.load(main.global, err);
     List<ComputeTarget> targets = targets(in.topology);
-    ServiceTagLookup tags = name -> in.catalog.tag(name).map(ServiceTag::addresses);
-    AmlCheck check = new AmlCheck(in.catalog, FqdnCatalog.bundled(), new IncrementalCompiler(tags));
+    IncrementalCompiler compiler = main.global.workspace.get("aml-check.compiler", List.of(new Memo.Same(in.topology),
+        new Memo.Same(in.tags)), () -> new IncrementalCompiler(in.tags));
+    AmlCheck check = new AmlCheck(in.catalog, FqdnCatalog.bundled(), compiler);
     List<ComputeReport> reports = new ArrayList<>();
     for (ComputeTarget t : targets) {
       Optional<ComputeReport> r = check.check(in.topology, t, pack);
@@ -102,7 +102,7 @@ public final class AmlCheckCommand implements Callable<Integer> {
         Json.print(out, doc);
       }
       case "markdown" -> out.print(AmlCheckText.markdown(reports, in.catalog.provenance().describe()));
-      default -> out.print(AmlCheckText.text(reports, in.catalog.provenance().describe(), Colours.forTerminal()));
+      default -> out.print(AmlCheckText.text(reports, in.catalog.provenance().describe(), main.global.colours()));
     }
     out.flush();
     return reports.stream().anyMatch(ComputeReport::failed) ? ExitCodes.NEGATIVE : ExitCodes.OK;

@@ -2,9 +2,7 @@ package dev.vnetsim.simulator.cli;
 
 import com.google.common.collect.ImmutableList;
 import dev.vnetsim.model.Topology;
-import dev.vnetsim.servicetag.ServiceTag;
 import dev.vnetsim.servicetag.ServiceTagCatalog;
-import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import dev.vnetsim.simulator.whatif.CheckFormats;
 import dev.vnetsim.simulator.whatif.CheckMarkdown;
 import dev.vnetsim.simulator.whatif.CheckReport;
@@ -68,8 +66,9 @@ public final class CheckCommand implements Callable<Integer> {
     ImmutableList<Intent> list = IntentsFile.read(intents);
     Topology topology = Inputs.topology(main.global, err);
     ServiceTagCatalog catalog = TagsSnapshot.load(main.global, err);
-    CheckReport report = new CheckReport(intents.toString(), IntentCheck.run(topology, lookup(catalog), parser(),
-        list));
+    Workspace ws = main.global.workspace;
+    CheckReport report = new CheckReport(intents.toString(), IntentCheck.run(topology,
+        EngineInputs.lookup(catalog, ws), parser(), list, ws));
     Format f = format != null ? format : main.global.json() ? Format.JSON : Format.TEXT;
     switch (f) {
       case JSON -> {
@@ -86,11 +85,6 @@ public final class CheckCommand implements Callable<Integer> {
     return report.failed() > 0 ? ExitCodes.NEGATIVE : ExitCodes.OK;
   }
 
-  /** The catalogue as the simulator's lookup. */
-  static ServiceTagLookup lookup(ServiceTagCatalog catalog) {
-    return name -> catalog.tag(name).map(ServiceTag::addresses);
-  }
-
   /** {@code serviceTags} as {@code trace --json} writes it: which snapshot answered. */
   static Map<String, Object> serviceTagsJson(ServiceTagCatalog catalog) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -101,12 +95,14 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** {@code trace}'s endpoint parser, reporting an unknown endpoint as {@link IllegalArgumentException}. */
   static EndpointParser parser() {
-    return (text, topology, tags) -> {
-      try {
-        return Endpoints.parse(text, topology, tags);
-      } catch (CliException e) {
-        throw new IllegalArgumentException(e.getMessage());
-      }
-    };
+    return PARSER;
   }
+
+  private static final EndpointParser PARSER = (text, topology, tags) -> {
+    try {
+      return Endpoints.parse(text, topology, tags);
+    } catch (CliException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  };
 }

@@ -51,7 +51,7 @@ public final class FlowVerifyCommand implements Callable<Integer> {
     Endpoint2 l = Endpoint2.parse("--local", local);
     Endpoint2 r = Endpoint2.parse("--remote", remote);
     EngineInputs in = EngineInputs.load(main.global, spec.commandLine().getErr());
-    FlowVerifyResult result = in.engine.flowVerify(Endpoints.nic(target, in.topology), d, p, l.address, l.port,
+    FlowVerifyResult result = in.engine().flowVerify(Endpoints.nic(target, in.topology), d, p, l.address, l.port,
         r.address, r.port).orElseThrow(() -> CliException.usage("NIC " + target + " has no subnet in the input"));
     if (main.global.json()) {
       Json.print(out, result.toJsonMap());

@@ -31,6 +31,16 @@ public final class GlobalOptions {
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "More detail on stderr, stack traces on errors.")
   boolean verbose;
 
+  /** What is kept between commands (nothing, unless the process is {@code vnetsim serve}); not an option. */
+  Workspace workspace = Workspace.oneShot();
+
+  /** Colours for text output: null asks this process's terminal (a server is told the client's); not an option. */
+  Colours colours;
+
+  Colours colours() {
+    return colours != null ? colours : Colours.forTerminal();
+  }
+
   public List<Path> topology() {
     return topology;
   }

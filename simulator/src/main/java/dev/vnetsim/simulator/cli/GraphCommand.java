@@ -38,7 +38,7 @@ public final class GraphCommand implements Callable<Integer> {
       throw CliException.usage("--format must be dot or mermaid, was " + format);
     }
     EngineInputs in = EngineInputs.load(main.global, spec.commandLine().getErr());
-    ForwardingGraph g = ForwardingGraph.of(in.engine.dataPlane());
+    ForwardingGraph g = ForwardingGraph.of(in.engine().dataPlane());
     String text = f.equals("dot") ? g.toDot() : g.toMermaid();
     List<RoutingLoop> loops = g.loops();
     if (main.global.json()) {

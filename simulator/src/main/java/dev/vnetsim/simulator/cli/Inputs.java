@@ -47,7 +47,8 @@ final class Inputs {
         throw CliException.invalidInput(p + ": no such file or directory");
       }
     }
-    TopologyLoad load = TopologyReader.read(paths, global.strict());
+    TopologyLoad load = global.workspace.get("topology", List.of(Workspace.stamps(paths), global.strict()),
+        () -> TopologyReader.read(paths, global.strict()));
     Topology topology = load.topology();
     for (LoadWarning w : topology.warnings()) {
       err.println("warning: " + Main.oneLine(w.toString()));

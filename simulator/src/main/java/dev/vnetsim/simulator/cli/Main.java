@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         TagsCommand.class,
         CheckCommand.class,
         WhatIfCommand.class,
+        ServeCommand.class,
     })
 public final class Main implements Runnable {
 
@@ -40,7 +41,15 @@ public final class Main implements Runnable {
 
   /** A configured command line (tests use it with their own writers). */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Main());
+    return commandLine(Workspace.oneShot(), null);
+  }
+
+  /** A command line whose commands keep what they read in {@code workspace}; {@code colours} null: ask the terminal. */
+  static CommandLine commandLine(Workspace workspace, Colours colours) {
+    Main main = new Main();
+    main.global.workspace = workspace;
+    main.global.colours = colours;
+    CommandLine cl = new CommandLine(main);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(Main::handle);
     cl.setParameterExceptionHandler(Main::handleUsage);

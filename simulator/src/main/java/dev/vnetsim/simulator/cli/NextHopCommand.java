@@ -35,8 +35,8 @@ public final class NextHopCommand implements Callable<Integer> {
     IpAddress d = Endpoints.address(dest).orElseThrow(() -> CliException.usage("--dest must be an IP address: "
         + dest));
     Optional<IpAddress> srcIp = Endpoints.address(source);
-    Optional<NextHopResult> r = srcIp.isPresent() ? in.engine.nextHop(srcIp.get(), d)
-        : in.engine.nextHop(Endpoints.nic(source, in.topology), d);
+    Optional<NextHopResult> r = srcIp.isPresent() ? in.engine().nextHop(srcIp.get(), d)
+        : in.engine().nextHop(Endpoints.nic(source, in.topology), d);
     NextHopResult result = r.orElseThrow(() -> CliException.usage("source " + source
         + " is in no subnet of the input"));
     if (main.global.json()) {

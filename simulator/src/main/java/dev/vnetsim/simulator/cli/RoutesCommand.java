@@ -42,7 +42,7 @@ public final class RoutesCommand implements Callable<Integer> {
     EngineInputs in = EngineInputs.load(main.global, spec.commandLine().getErr());
     ResourceId id = target.subnet != null ? Endpoints.subnet(target.subnet, in.topology).id()
         : Endpoints.nic(target.nic, in.topology);
-    EffectiveRouteTable table = in.engine.routes(id)
+    EffectiveRouteTable table = in.engine().routes(id)
         .orElseThrow(() -> CliException.usage("no routes for " + id + " (NIC without a subnet in the input?)"));
     if (main.global.json()) {
       Json.print(out, table.toJsonMap());

@@ -4,6 +4,7 @@ import dev.vnetsim.servicetag.ServiceTagCatalog;
 import dev.vnetsim.servicetag.ServiceTagSnapshots;
 import dev.vnetsim.servicetag.SnapshotProvenance;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +23,10 @@ final class TagsSnapshot {
 
   /** The snapshot for {@code --service-tags}, else the newest cached download, else the bundled sample. */
   static ServiceTagCatalog load(GlobalOptions global, PrintWriter err) {
-    ServiceTagCatalog catalog = ServiceTagSnapshots.fromEnvironment()
-        .load(Optional.ofNullable(global.serviceTags()));
+    ServiceTagSnapshots snapshots = ServiceTagSnapshots.fromEnvironment();
+    Optional<Path> file = Optional.ofNullable(global.serviceTags()).or(snapshots::newestCached);
+    ServiceTagCatalog catalog = global.workspace.get("service-tags", file.map(Workspace.FileStamp::of),
+        () -> snapshots.load(file));
     List<String> warnings = new ArrayList<>(catalog.warnings());
     catalog.provenance().stalenessWarning(Clock.systemUTC()).ifPresent(warnings::add);
     report(catalog.provenance(), warnings, global, err);

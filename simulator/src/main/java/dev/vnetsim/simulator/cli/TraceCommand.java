@@ -63,14 +63,14 @@ public final class TraceCommand implements Callable<Integer> {
     checkPort("--port", port);
     checkPort("--src-port", srcPort);
     EngineInputs in = EngineInputs.load(main.global, spec.commandLine().getErr());
-    var tags = in.engine.dataPlane().serviceTags();
+    var tags = in.engine().dataPlane().serviceTags();
     Endpoint a = Endpoints.parse(from, in.topology, tags);
     Endpoint b = Endpoints.parse(to, in.topology, tags);
     ImmutableMap<String, IpAddress> pins = pins(resolve);
     if (b instanceof Endpoint.Fqdn fq && !pins.isEmpty()) {
       b = new Endpoint.Fqdn(fq.name(), pins);
     }
-    Trace trace = in.engine.trace(Query.of(a, b, p, port == null ? -1 : port, srcPort == null ? -1 : srcPort));
+    Trace trace = in.engine().trace(Query.of(a, b, p, port == null ? -1 : port, srcPort == null ? -1 : srcPort));
     if (main.global.json()) {
       Map<String, Object> doc = TraceJson.toJsonMap(trace);
       doc.put("serviceTags", in.serviceTagsJson());

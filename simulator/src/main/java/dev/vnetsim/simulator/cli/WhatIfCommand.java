@@ -15,6 +15,7 @@ import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import dev.vnetsim.simulator.whatif.AmlRequirements;
 import dev.vnetsim.simulator.whatif.Intent;
 import dev.vnetsim.simulator.whatif.IntentsFile;
+import dev.vnetsim.simulator.whatif.Memo;
 import dev.vnetsim.simulator.whatif.RequirementFlows;
 import dev.vnetsim.simulator.whatif.WhatIf;
 import dev.vnetsim.simulator.whatif.WhatIfFormats;
@@ -102,15 +103,19 @@ public final class WhatIfCommand implements Callable<Integer> {
       }
     }
     ImmutableList<Intent> intentList = intents == null ? ImmutableList.of() : IntentsFile.read(intents);
-    ArmResources before = planOnly ? ArmResources.empty(g.strict()) : ArmResources.read(Inputs.topologyPaths(g),
-        g.strict());
+    Workspace ws = g.workspace;
+    List<Path> paths = Inputs.topologyPaths(g);
+    ArmResources before = planOnly ? ArmResources.empty(g.strict()) : ws.get("whatif.resources",
+        List.of(Workspace.stamps(paths), g.strict()), () -> ArmResources.read(paths, g.strict()));
     ChangeSet changes = changes(before, g);
     warnings(changes, err);
     ServiceTagCatalog catalog = TagsSnapshot.load(g, err);
-    ServiceTagLookup tags = CheckCommand.lookup(catalog);
-    RequirementFlows requirements = new AmlRequirements(catalog, FqdnCatalog.bundled(), RequirementPacks.bundled());
+    ServiceTagLookup tags = EngineInputs.lookup(catalog, ws);
+    RequirementFlows requirements = ws.get("whatif.requirements", List.of(new Memo.Same(catalog),
+        new Memo.Same(changes.before())), () -> new AmlRequirements(catalog, FqdnCatalog.bundled(),
+            RequirementPacks.bundled()));
     WhatIf.Options options = new WhatIf.Options(tags, CheckCommand.parser(), intentList, requirements,
-        beforeSource(g, planOnly), afterSource(), true);
+        beforeSource(g, planOnly), afterSource(), true, ws);
     WhatIfReport report = WhatIf.analyse(changes, options);
     if (g.verbose()) {
       err.println("whatif: " + report.stats().flows() + " flows, " + report.stats().traces() + " traces, "

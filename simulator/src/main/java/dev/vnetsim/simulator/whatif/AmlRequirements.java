@@ -44,7 +44,7 @@ public final class AmlRequirements implements RequirementFlows {
       }
       String region = topology.subnet(c.subnet().get()).flatMap(topology::virtualNetworkOf).map(v -> v.location())
           .orElse("");
-      Optional<ComputeReport> report = check.check(topology, ComputeTarget.of(c, region), pack);
+      Optional<ComputeReport> report = check.check(topology, ComputeTarget.of(c, region), pack, false);
       if (report.isEmpty()) {
         continue;
       }

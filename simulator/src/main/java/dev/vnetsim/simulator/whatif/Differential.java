@@ -2,6 +2,7 @@ package dev.vnetsim.simulator.whatif;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.Sets;
 import dev.vnetsim.model.AddressMatch;
 import dev.vnetsim.model.IpSet;
@@ -11,8 +12,6 @@ import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.network.NetworkInterface;
 import dev.vnetsim.model.network.PublicIpAddress;
 import dev.vnetsim.model.network.Route;
-import dev.vnetsim.model.network.RouteTable;
-import dev.vnetsim.model.security.NetworkSecurityGroup;
 import dev.vnetsim.model.security.SecurityRule;
 import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.engine.Endpoint;
@@ -70,6 +69,11 @@ final class Differential {
   }
 
   static Requests requests(Side before, Side after, Focus focus) {
+    return requests(before, after, focus, serviceTags(List.of(before.topology(), after.topology())));
+  }
+
+  /** As above, with the service tags the sides mention ({@link #serviceTags}). */
+  static Requests requests(Side before, Side after, Focus focus, List<String> serviceTags) {
     List<Topology> sides = List.of(before.topology(), after.topology());
     List<Site> hosts = new ArrayList<>();
     Map<ResourceId, SubnetProbe> probes = new LinkedHashMap<>(before.probes());
@@ -78,7 +82,7 @@ final class Differential {
     Names names = new Names(sides);
     hosts.addAll(nicSites(sides, names));
     List<Site> tags = new ArrayList<>();
-    serviceTags(sides).forEach(t -> tags.add(new Site.Fixed(new Endpoint.ServiceTag(t), "tag:" + t)));
+    serviceTags.forEach(t -> tags.add(new Site.Fixed(new Endpoint.ServiceTag(t), "tag:" + t)));
     List<Site> pips = publicIps(sides, names);
     Predicate<Site> touched = focus.touches().orElse(x -> true);
     List<Site> touchedHosts = hosts.stream().filter(touched).toList();
@@ -196,20 +200,41 @@ final class Differential {
   /** Service tags named in NSG rules and routes of any side (not the virtual ones), sorted, first spelling kept. */
   static List<String> serviceTags(List<Topology> sides) {
     Map<String, String> tags = new TreeMap<>();
-    for (Topology t : sides) {
-      for (NetworkSecurityGroup nsg : t.networkSecurityGroups().values()) {
+    sides.forEach(t -> scan(t, Optional.empty(), tags));
+    return new ArrayList<>(tags.values());
+  }
+
+  /**
+   * The same for a what-if's two sides: the before side's tags (kept in {@code memo}), then those of the after side's
+   * NSGs and route tables that are not the very same instances as the before side's (equal to the list above: an
+   * unchanged instance adds no tag and no spelling the before side has not added first).
+   */
+  static List<String> serviceTags(Topology before, Topology after, Memo memo) {
+    Map<String, String> tags = new TreeMap<>(memo.get("whatif.service-tags", new Memo.Same(before), () -> {
+      Map<String, String> t = new TreeMap<>();
+      scan(before, Optional.empty(), t);
+      return ImmutableSortedMap.copyOf(t);
+    }));
+    scan(after, Optional.of(before), tags);
+    return new ArrayList<>(tags.values());
+  }
+
+  private static void scan(Topology t, Optional<Topology> same, Map<String, String> tags) {
+    t.networkSecurityGroups().forEach((id, nsg) -> {
+      if (same.isEmpty() || same.get().networkSecurityGroups().get(id) != nsg) {
         for (SecurityRule r : nsg.securityRules()) {
           r.sourceAddresses().forEach(a -> tag(tags, a));
           r.destinationAddresses().forEach(a -> tag(tags, a));
         }
       }
-      for (RouteTable rt : t.routeTables().values()) {
+    });
+    t.routeTables().forEach((id, rt) -> {
+      if (same.isEmpty() || same.get().routeTables().get(id) != rt) {
         for (Route r : rt.routes()) {
           tag(tags, r.addressPrefix());
         }
       }
-    }
-    return new ArrayList<>(tags.values());
+    });
   }
 
   private static void tag(Map<String, String> tags, AddressMatch a) {

@@ -21,13 +21,20 @@ public final class IntentCheck {
 
   public static ImmutableList<IntentResult> run(Topology topology, ServiceTagLookup tags, EndpointParser parser,
       List<Intent> intents) {
+    return run(topology, tags, parser, intents, Memo.none());
+  }
+
+  /** As above; the compiled side (topology, catalogue, probes) may come from {@code memo}. */
+  public static ImmutableList<IntentResult> run(Topology topology, ServiceTagLookup tags, EndpointParser parser,
+      List<Intent> intents, Memo memo) {
     List<ResourceId> subnets = new ArrayList<>();
     for (Intent i : intents) {
       subnet(i, "from", i.from(), topology).ifPresent(subnets::add);
       subnet(i, "to", i.to(), topology).ifPresent(subnets::add);
     }
     ImmutableMap<ResourceId, SubnetProbe> probes = Probes.plan(List.of(topology), subnets);
-    Side side = Side.compile(topology, tags, probes, parser);
+    Side side = memo.get("check.side", List.of(new Memo.Same(topology), new Memo.Same(tags), new Memo.Same(parser),
+        probes), () -> Side.compile(topology, tags, probes, parser)).fresh();
     ImmutableList.Builder<IntentResult> out = ImmutableList.builder();
     for (Intent i : intents) {
       Site from = new Site.Text(i.from());

@@ -4,13 +4,13 @@ import com.google.common.collect.ImmutableList;
 import dev.vnetsim.model.PortRange;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.model.Topology;
-import dev.vnetsim.model.firewall.FirewallPolicy;
 import dev.vnetsim.model.firewall.FirewallRule;
 import dev.vnetsim.model.firewall.RuleCollection;
 import dev.vnetsim.model.firewall.RuleCollectionGroup;
-import dev.vnetsim.model.security.NetworkSecurityGroup;
 import dev.vnetsim.model.security.SecurityRule;
+import com.google.common.collect.ImmutableSortedSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -25,25 +25,53 @@ public final class PortClasses {
   /** The classes for {@code protocol} (TCP or UDP), in port order. */
   public static ImmutableList<PortRange> of(Protocol protocol, List<Topology> sides) {
     TreeSet<Integer> cuts = new TreeSet<>();
-    cuts.add(0);
-    for (Topology t : sides) {
-      for (NetworkSecurityGroup nsg : t.networkSecurityGroups().values()) {
+    sides.forEach(t -> scan(protocol, t, Optional.empty(), cuts));
+    return classes(cuts);
+  }
+
+  /**
+   * The classes of a what-if's two sides: the before side's cuts (kept in {@code memo}), plus those of the after
+   * side's rules that are not the very same instances as the before side's (the cuts of a union of sides are the
+   * union of their cuts, so this equals {@link #of(Protocol, List)}).
+   */
+  public static ImmutableList<PortRange> of(Protocol protocol, Topology before, Topology after, Memo memo) {
+    TreeSet<Integer> cuts = new TreeSet<>(memo.get("whatif.port-cuts." + protocol, new Memo.Same(before), () -> {
+      TreeSet<Integer> c = new TreeSet<>();
+      scan(protocol, before, Optional.empty(), c);
+      return ImmutableSortedSet.copyOf(c);
+    }));
+    scan(protocol, after, Optional.of(before), cuts);
+    return classes(cuts);
+  }
+
+  /** Adds the cuts of {@code t}'s rules, skipping NSGs, policies and firewalls that are the same instance in {@code same}. */
+  private static void scan(Protocol protocol, Topology t, Optional<Topology> same, TreeSet<Integer> cuts) {
+    t.networkSecurityGroups().forEach((id, nsg) -> {
+      if (same.isEmpty() || same.get().networkSecurityGroups().get(id) != nsg) {
         for (SecurityRule r : nsg.securityRules()) {
           if (r.protocol().matches(protocol)) {
             r.destinationPortRanges().forEach(p -> cut(cuts, p));
           }
         }
       }
-      for (FirewallPolicy p : t.firewallPolicies().values()) {
+    });
+    t.firewallPolicies().forEach((id, p) -> {
+      if (same.isEmpty() || same.get().firewallPolicies().get(id) != p) {
         for (RuleCollectionGroup g : p.ruleCollectionGroups()) {
           g.ruleCollections().forEach(c -> firewall(cuts, c, protocol));
         }
       }
-      t.azureFirewalls().values().forEach(fw -> {
+    });
+    t.azureFirewalls().forEach((id, fw) -> {
+      if (same.isEmpty() || same.get().azureFirewalls().get(id) != fw) {
         fw.networkRuleCollections().forEach(c -> firewall(cuts, c, protocol));
         fw.natRuleCollections().forEach(c -> firewall(cuts, c, protocol));
-      });
-    }
+      }
+    });
+  }
+
+  private static ImmutableList<PortRange> classes(TreeSet<Integer> cuts) {
+    cuts.add(0);
     ImmutableList.Builder<PortRange> out = ImmutableList.builder();
     Integer start = null;
     for (int cut : cuts) {

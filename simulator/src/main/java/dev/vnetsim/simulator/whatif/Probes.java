@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Plans {@link SubnetProbe}s and adds them to topologies. The same probes (ids and addresses) go into every side of a
@@ -73,14 +74,44 @@ public final class Probes {
     return plan(sides, all);
   }
 
+  /** The before side's probes and the addresses it uses. */
+  private record Plan(ImmutableMap<ResourceId, SubnetProbe> probes, Set<IpAddress> used) {}
+
+  /**
+   * {@link #planAll} of a what-if's two sides. The before side's plan is kept in {@code memo}; it is the plan of both
+   * sides when the after side has the very same subnets and addressed resources (NICs, private endpoints, firewalls,
+   * load balancers) and its changed route tables name no next hop the before side does not use: then the sides use
+   * the same addresses, and planning both gives the same probes.
+   */
+  public static ImmutableMap<ResourceId, SubnetProbe> planAll(Topology before, Topology after, Memo memo) {
+    Plan p = memo.get("whatif.probes", new Memo.Same(before),
+        () -> new Plan(planAll(List.of(before)), Set.copyOf(usedAddresses(before))));
+    boolean same = after.subnets() == before.subnets()
+        && after.networkInterfaces() == before.networkInterfaces()
+        && after.privateEndpoints() == before.privateEndpoints()
+        && after.azureFirewalls() == before.azureFirewalls()
+        && after.loadBalancers() == before.loadBalancers();
+    if (same) {
+      for (Map.Entry<ResourceId, RouteTable> e : after.routeTables().entrySet()) {
+        if (before.routeTables().get(e.getKey()) != e.getValue()) {
+          same &= e.getValue().routes().stream().allMatch(r -> r.nextHopIpAddress().map(p.used()::contains)
+              .orElse(true));
+        }
+      }
+    }
+    return same ? p.probes() : planAll(List.of(before, after));
+  }
+
   /** The subnet's name, or {@code vnet/subnet} when another subnet has the same name. */
   static String label(Subnet s, Map<String, Integer> names) {
     return names.getOrDefault(s.name().toLowerCase(java.util.Locale.ROOT), 0) > 1
         ? s.virtualNetwork().name() + "/" + s.name() : s.name();
   }
 
+  private static final Pattern VNET_PART = Pattern.compile("(?i)/providers/Microsoft\\.Network/virtualNetworks/.*$");
+
   private static SubnetProbe probe(Subnet s, String label, IpAddress client, IpAddress server) {
-    String base = s.id().value().replaceAll("(?i)/providers/Microsoft\\.Network/virtualNetworks/.*$", "");
+    String base = VNET_PART.matcher(s.id().value()).replaceAll("");
     String stem = base + "/providers/Microsoft.Network/networkInterfaces/vnetsim-probe-" + s.virtualNetwork().name()
         + "-" + s.name();
     ResourceId pip = ResourceId.of(base + "/providers/Microsoft.Network/publicIPAddresses/vnetsim-probe-"

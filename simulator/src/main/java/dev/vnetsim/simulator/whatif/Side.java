@@ -70,6 +70,11 @@ public final class Side {
     return new Side(topology, previous.probes, new DataPlaneEngine(dp), previous.parser);
   }
 
+  /** This side without its traces: the same compiled engine, an empty trace cache (a memoised side is reused so). */
+  public Side fresh() {
+    return new Side(topology, probes, engine, parser);
+  }
+
   /** The topology as read (without probes). */
   public Topology topology() {
     return topology;

@@ -42,10 +42,20 @@ public final class WhatIf {
    * check it on seeded random changes).
    */
   public record Options(ServiceTagLookup tags, EndpointParser parser, ImmutableList<Intent> intents,
-      RequirementFlows requirements, String beforeSource, String afterSource, boolean incremental) {
+      RequirementFlows requirements, String beforeSource, String afterSource, boolean incremental, Memo memo) {
+
+    /** Options that keep nothing between analyses. */
+    public Options(ServiceTagLookup tags, EndpointParser parser, ImmutableList<Intent> intents,
+        RequirementFlows requirements, String beforeSource, String afterSource, boolean incremental) {
+      this(tags, parser, intents, requirements, beforeSource, afterSource, incremental, Memo.none());
+    }
 
     public Options withIncremental(boolean on) {
-      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, on);
+      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, on, memo);
+    }
+
+    public Options withMemo(Memo m) {
+      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, incremental, m);
     }
   }
 
@@ -57,8 +67,11 @@ public final class WhatIf {
   static WhatIfReport analyse(ChangeSet changes, Options o, boolean sliceTags) {
     long start = System.nanoTime();
     List<Topology> topologies = List.of(changes.before(), changes.after());
-    ImmutableMap<ResourceId, SubnetProbe> probes = Probes.planAll(topologies);
-    Side before = Side.compile(changes.before(), o.tags(), probes, o.parser());
+    ImmutableMap<ResourceId, SubnetProbe> probes = o.incremental()
+        ? Probes.planAll(changes.before(), changes.after(), o.memo()) : Probes.planAll(topologies);
+    Side before = o.memo().get("whatif.before", List.of(new Memo.Same(changes.before()), new Memo.Same(o.tags()),
+        new Memo.Same(o.parser()), probes), () -> Side.compile(changes.before(), o.tags(), probes, o.parser()))
+        .fresh();
     Side after = o.incremental()
         ? Side.recompile(before, changes.after(), changes.changes().stream().map(ResourceChange::resourceId).toList())
         : Side.compile(changes.after(), o.tags(), probes, o.parser());
@@ -66,7 +79,8 @@ public final class WhatIf {
     List<Grouping.Raw> raw = new ArrayList<>();
     long flows = requirements(changes, o, sides.impact().computes(before, after), raw);
     flows += intents(sides, changes.changes(), o.intents(), raw);
-    flows += differential(sides, changes.changes(), topologies, raw, sliceTags);
+    flows += differential(sides, changes.changes(), o.incremental() ? Optional.of(o.memo()) : Optional.empty(), raw,
+        sliceTags);
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new WhatIfReport(summary(o.beforeSource(), changes.before()), summary(o.afterSource(), changes.after()),
         Grouping.group(raw), new WhatIfReport.Stats(flows, before.simulated() + after.simulated(), millis));
@@ -134,14 +148,24 @@ public final class WhatIf {
     }
   }
 
-  private static long differential(Pair sides, List<ResourceChange> changes, List<Topology> topologies,
+  /**
+   * The differential's changes; with a {@code memo} (incremental), port classes and service tags are worked out from
+   * the before side's and the after side's changed resources only (the same lists, see {@link PortClasses#of}).
+   */
+  private static long differential(Pair sides, List<ResourceChange> changes, Optional<Memo> memo,
       List<Grouping.Raw> raw, boolean sliceTags) {
+    Topology tb = sides.before().topology();
+    Topology ta = sides.after().topology();
+    List<Topology> both = List.of(tb, ta);
     Map<Protocol, List<PortRange>> classes = new LinkedHashMap<>();
-    classes.put(Protocol.TCP, PortClasses.of(Protocol.TCP, topologies));
-    classes.put(Protocol.UDP, PortClasses.of(Protocol.UDP, topologies));
+    for (Protocol p : List.of(Protocol.TCP, Protocol.UDP)) {
+      classes.put(p, memo.isPresent() ? PortClasses.of(p, tb, ta, memo.get()) : PortClasses.of(p, both));
+    }
     classes.put(Protocol.ICMP, List.of());
+    List<String> tags = memo.isPresent() ? Differential.serviceTags(tb, ta, memo.get())
+        : Differential.serviceTags(both);
     Differential.Requests requests = Differential.requests(sides.before(), sides.after(),
-        sides.impact().focus(sides.before(), sides.after()));
+        sides.impact().focus(sides.before(), sides.after()), tags);
     for (FlowRequest r : requests.kept()) {
       Optional<IpSet> tag = sliceTags ? Differential.tagInsideInternet(sides.before(), r) : Optional.empty();
       boolean slice = tag.isPresent() && tag.equals(Differential.tagInsideInternet(sides.after(), r));

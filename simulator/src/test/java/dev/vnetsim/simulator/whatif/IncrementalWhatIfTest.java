@@ -92,6 +92,50 @@ class IncrementalWhatIfTest {
     }
   }
 
+  /**
+   * As a resident process runs them ({@code vnetsim serve}): one memo and one set of requirement rows kept across many
+   * changes of the same before side (compiled before side, probe plan, port classes and service tags reused), each
+   * answer equal to a full recomputation without memo.
+   */
+  @Test
+  void keptAcrossChanges_equalsFull() {
+    for (ArmResources base : List.of(example, estate)) {
+      KeepLast memo = new KeepLast();
+      RequirementFlows rows = new AmlRequirements(WhatIfFixtures.catalog(), FqdnCatalog.bundled(),
+          RequirementPacks.bundled());
+      WhatIf.Options o = WhatIfFixtures.options(ImmutableList.of());
+      WhatIf.Options kept = new WhatIf.Options(o.tags(), o.parser(), o.intents(), rows, "before", "after", true, memo);
+      SplittableRandom rnd = new SplittableRandom(21);
+      for (int i = 0; i < 6; i++) {
+        String patch = RandomChanges.patch(base, rnd);
+        ChangeSet cs = ChangeFile.apply(base, new TopologyReader.Source("kept-" + i + ".json", patch));
+        WhatIfReport reused = WhatIf.analyse(cs, kept);
+        WhatIfReport full = WhatIf.analyse(cs, kept.withMemo(Memo.none()).withIncremental(false));
+        assertThat(reused.changes()).as("change %d: %s", i, patch).isEqualTo(full.changes());
+      }
+      assertThat(memo.hits).as("the memo was used").isGreaterThan(10);
+    }
+  }
+
+  /** Keeps the last value of each kind, as the resident workspace does. */
+  static final class KeepLast implements Memo {
+    private final java.util.Map<String, java.util.Map.Entry<Object, Object>> slots = new java.util.HashMap<>();
+    int hits;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> V get(String kind, Object key, java.util.function.Supplier<V> make) {
+      java.util.Map.Entry<Object, Object> e = slots.get(kind);
+      if (e != null && e.getKey().equals(key)) {
+        hits++;
+        return (V) e.getValue();
+      }
+      V v = make.get();
+      slots.put(kind, java.util.Map.entry(key, v));
+      return v;
+    }
+  }
+
   /** With Azure ML requirement rows: only computes the change may affect are checked, with the same answers. */
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {11, 12, 13, 14})
