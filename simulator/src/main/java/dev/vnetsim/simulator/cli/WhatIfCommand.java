@@ -10,6 +10,7 @@ import dev.vnetsim.model.io.change.PlanNote;
 import dev.vnetsim.model.io.change.TerraformPlan;
 import dev.vnetsim.servicetag.FqdnCatalog;
 import dev.vnetsim.servicetag.ServiceTagCatalog;
+import dev.vnetsim.simulator.engine.IncrementalCompiler;
 import dev.vnetsim.simulator.requirements.RequirementPacks;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import dev.vnetsim.simulator.whatif.AmlRequirements;
@@ -111,11 +112,13 @@ public final class WhatIfCommand implements Callable<Integer> {
     warnings(changes, err);
     ServiceTagCatalog catalog = TagsSnapshot.load(g, err);
     ServiceTagLookup tags = EngineInputs.lookup(catalog, ws);
-    RequirementFlows requirements = ws.get("whatif.requirements", List.of(new Memo.Same(catalog),
-        new Memo.Same(changes.before())), () -> new AmlRequirements(catalog, FqdnCatalog.bundled(),
-            RequirementPacks.bundled()));
+    // One compiler for the before side and the requirement rows' compute probes: the topology is compiled once.
+    List<Object> key = List.of(new Memo.Same(tags), new Memo.Same(changes.before()));
+    IncrementalCompiler compiler = ws.get("whatif.compiler", key, () -> new IncrementalCompiler(tags));
+    RequirementFlows requirements = ws.get("whatif.requirements", key, () -> new AmlRequirements(catalog,
+        FqdnCatalog.bundled(), RequirementPacks.bundled(), compiler));
     WhatIf.Options options = new WhatIf.Options(tags, CheckCommand.parser(), intentList, requirements,
-        beforeSource(g, planOnly), afterSource(), true, ws);
+        beforeSource(g, planOnly), afterSource(), true).withMemo(ws).withCompiler(compiler);
     WhatIfReport report = WhatIf.analyse(changes, options);
     if (g.verbose()) {
       err.println("whatif: " + report.stats().flows() + " flows, " + report.stats().traces() + " traces, "

@@ -29,8 +29,16 @@ public final class AmlRequirements implements RequirementFlows {
   private final RequirementPack pack;
 
   public AmlRequirements(ServiceTagCatalog catalog, FqdnCatalog fqdns, RequirementPack pack) {
-    ServiceTagLookup tags = name -> catalog.tag(name).map(ServiceTag::addresses);
-    this.check = new AmlCheck(catalog, fqdns, new IncrementalCompiler(tags));
+    this(catalog, fqdns, pack, new IncrementalCompiler(name -> catalog.tag(name).map(ServiceTag::addresses)));
+  }
+
+  /**
+   * Rows whose compute probes are compiled through {@code compiler}; a what-if passes the compiler of its before side
+   * ({@link WhatIf.Options#withCompiler}), so that the topology as read is compiled once for both.
+   */
+  public AmlRequirements(ServiceTagCatalog catalog, FqdnCatalog fqdns, RequirementPack pack,
+      IncrementalCompiler compiler) {
+    this.check = new AmlCheck(catalog, fqdns, compiler);
     this.pack = pack;
   }
 

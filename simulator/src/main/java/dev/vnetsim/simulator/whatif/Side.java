@@ -9,6 +9,7 @@ import dev.vnetsim.model.Topology;
 import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.engine.DataPlaneEngine;
 import dev.vnetsim.simulator.engine.Endpoint;
+import dev.vnetsim.simulator.engine.IncrementalCompiler;
 import dev.vnetsim.simulator.engine.Query;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import dev.vnetsim.simulator.trace.Coverage;
@@ -52,6 +53,18 @@ public final class Side {
       EndpointParser parser) {
     ImmutableMap<ResourceId, SubnetProbe> p = ImmutableMap.copyOf(probes);
     return new Side(topology, p, DataPlaneEngine.compile(Probes.add(topology, p.values()), tags), parser);
+  }
+
+  /**
+   * Compiles a side through {@code compiler}: {@code topology} as read first (so that later compilations of it with
+   * other probes, such as an Azure ML compute's, start from it), then with {@code probes} added, recompiled from it
+   * (added NICs and public IPs are a local change, {@link DataPlane#recompile}).
+   */
+  public static Side compile(Topology topology, IncrementalCompiler compiler, Map<ResourceId, SubnetProbe> probes,
+      EndpointParser parser) {
+    ImmutableMap<ResourceId, SubnetProbe> p = ImmutableMap.copyOf(probes);
+    compiler.dataPlane(topology);
+    return new Side(topology, p, new DataPlaneEngine(compiler.dataPlane(Probes.add(topology, p.values()))), parser);
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.compute.AmlCompute;
 import dev.vnetsim.model.io.change.ChangeSet;
 import dev.vnetsim.model.io.change.ResourceChange;
+import dev.vnetsim.simulator.engine.IncrementalCompiler;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.Part;
@@ -42,20 +43,32 @@ public final class WhatIf {
    * check it on seeded random changes).
    */
   public record Options(ServiceTagLookup tags, EndpointParser parser, ImmutableList<Intent> intents,
-      RequirementFlows requirements, String beforeSource, String afterSource, boolean incremental, Memo memo) {
+      RequirementFlows requirements, String beforeSource, String afterSource, boolean incremental, Memo memo,
+      Optional<IncrementalCompiler> compiler) {
 
     /** Options that keep nothing between analyses. */
     public Options(ServiceTagLookup tags, EndpointParser parser, ImmutableList<Intent> intents,
         RequirementFlows requirements, String beforeSource, String afterSource, boolean incremental) {
-      this(tags, parser, intents, requirements, beforeSource, afterSource, incremental, Memo.none());
+      this(tags, parser, intents, requirements, beforeSource, afterSource, incremental, Memo.none(),
+          Optional.empty());
     }
 
     public Options withIncremental(boolean on) {
-      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, on, memo);
+      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, on, memo, compiler);
     }
 
     public Options withMemo(Memo m) {
-      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, incremental, m);
+      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, incremental, m, compiler);
+    }
+
+    /**
+     * The compiler of the before side when incremental: the topology as read is compiled once (the root, which the
+     * requirement rows' compute probes are recompiled from when they share it, see {@link AmlRequirements}), and the
+     * side with its subnet probes is recompiled from it. Without one, an incremental analysis makes its own.
+     */
+    public Options withCompiler(IncrementalCompiler c) {
+      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, incremental, memo,
+          Optional.of(c));
     }
   }
 
@@ -70,8 +83,10 @@ public final class WhatIf {
     ImmutableMap<ResourceId, SubnetProbe> probes = o.incremental()
         ? Probes.planAll(changes.before(), changes.after(), o.memo()) : Probes.planAll(topologies);
     Side before = o.memo().get("whatif.before", List.of(new Memo.Same(changes.before()), new Memo.Same(o.tags()),
-        new Memo.Same(o.parser()), probes), () -> Side.compile(changes.before(), o.tags(), probes, o.parser()))
-        .fresh();
+        new Memo.Same(o.parser()), probes), () -> o.incremental()
+            ? Side.compile(changes.before(), o.compiler().orElseGet(() -> new IncrementalCompiler(o.tags())), probes,
+                o.parser())
+            : Side.compile(changes.before(), o.tags(), probes, o.parser())).fresh();
     Side after = o.incremental()
         ? Side.recompile(before, changes.after(), changes.changes().stream().map(ResourceChange::resourceId).toList())
         : Side.compile(changes.after(), o.tags(), probes, o.parser());

@@ -13,6 +13,7 @@ import dev.vnetsim.model.io.change.ArmResources;
 import dev.vnetsim.model.io.change.ChangeFile;
 import dev.vnetsim.model.io.change.ChangeSet;
 import dev.vnetsim.servicetag.FqdnCatalog;
+import dev.vnetsim.simulator.engine.IncrementalCompiler;
 import dev.vnetsim.simulator.generate.EstateGenerator;
 import dev.vnetsim.simulator.requirements.RequirementPacks;
 import java.io.IOException;
@@ -93,18 +94,21 @@ class IncrementalWhatIfTest {
   }
 
   /**
-   * As a resident process runs them ({@code vnetsim serve}): one memo and one set of requirement rows kept across many
-   * changes of the same before side (compiled before side, probe plan, port classes and service tags reused), each
-   * answer equal to a full recomputation without memo.
+   * As a resident process runs them ({@code vnetsim serve}): one memo, one compiler and one set of requirement rows
+   * kept across many changes of the same before side (compiled before side, probe plan, port classes and service tags
+   * reused; the compute probes of requirement rows recompiled from the before side's root), each answer equal to a
+   * full recomputation without memo.
    */
   @Test
   void keptAcrossChanges_equalsFull() {
     for (ArmResources base : List.of(example, estate)) {
       KeepLast memo = new KeepLast();
-      RequirementFlows rows = new AmlRequirements(WhatIfFixtures.catalog(), FqdnCatalog.bundled(),
-          RequirementPacks.bundled());
       WhatIf.Options o = WhatIfFixtures.options(ImmutableList.of());
-      WhatIf.Options kept = new WhatIf.Options(o.tags(), o.parser(), o.intents(), rows, "before", "after", true, memo);
+      IncrementalCompiler compiler = new IncrementalCompiler(o.tags());
+      RequirementFlows rows = new AmlRequirements(WhatIfFixtures.catalog(), FqdnCatalog.bundled(),
+          RequirementPacks.bundled(), compiler);
+      WhatIf.Options kept = new WhatIf.Options(o.tags(), o.parser(), o.intents(), rows, "before", "after", true)
+          .withMemo(memo).withCompiler(compiler);
       SplittableRandom rnd = new SplittableRandom(21);
       for (int i = 0; i < 6; i++) {
         String patch = RandomChanges.patch(base, rnd);
