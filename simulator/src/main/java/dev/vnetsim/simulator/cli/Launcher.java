@@ -42,15 +42,10 @@ public final class Launcher {
   /** The server's exit code after printing its output, or empty when the command is to run here. */
   static Optional<Integer> send(Path socket, List<String> args) {
     ServerProtocol.Answer answer;
-    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      ch.connect(UnixDomainSocketAddress.of(socket));
-      OutputStream raw = Channels.newOutputStream(ch);
-      InputStream in = Channels.newInputStream(ch);
+    try {
       String noColor = System.getenv("NO_COLOR");
       boolean colours = System.console() != null && (noColor == null || noColor.isEmpty());
-      new ServerProtocol.Request(Path.of("").toAbsolutePath().toString(), colours, args)
-          .write(new DataOutputStream(raw));
-      answer = ServerProtocol.Answer.read(new DataInputStream(in));
+      answer = exchange(socket, new ServerProtocol.Request(Path.of("").toAbsolutePath().toString(), colours, args));
     } catch (IOException | RuntimeException e) {
       System.err.println("note: no vnetsim server at " + socket + " (" + e.getMessage() + "); running here");
       return Optional.empty();
@@ -67,5 +62,16 @@ public final class Launcher {
       return Optional.of(ExitCodes.INTERNAL);
     }
     return Optional.of(answer.exitCode());
+  }
+
+  /** One request and its answer over the socket. */
+  static ServerProtocol.Answer exchange(Path socket, ServerProtocol.Request request) throws IOException {
+    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      ch.connect(UnixDomainSocketAddress.of(socket));
+      OutputStream raw = Channels.newOutputStream(ch);
+      InputStream in = Channels.newInputStream(ch);
+      request.write(new DataOutputStream(raw));
+      return ServerProtocol.Answer.read(new DataInputStream(in));
+    }
   }
 }
