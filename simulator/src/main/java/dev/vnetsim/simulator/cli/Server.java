@@ -3,8 +3,6 @@ package dev.vnetsim.simulator.cli;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -12,24 +10,13 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import picocli.CommandLine;
 
 /**
- * The resident process behind {@code vnetsim serve}: answers commands sent over a Unix socket ({@link Launcher}) one
- * at a time, each run exactly as on the command line but with a {@link Workspace} that keeps what earlier commands
- * read and compiled (keyed by the input files' stamps, so an edited file is read again). Commands that read stdin,
- * write files or fetch from the network ({@code tags}, {@code generate}, {@code serve}) are answered "run it
- * yourself", as are clients in another working directory.
+ * The socket of {@code vnetsim serve}: answers requests from {@link Launcher} one at a time with a {@link Resident}.
  */
 final class Server implements AutoCloseable {
-  /** The commands the server runs; the others run in the client. */
-  static final Set<String> SERVED = Set.of("validate", "aml-check", "routes", "next-hop", "flow-verify", "trace",
-      "graph", "check", "whatif");
-
   private final Path socket;
-  private final Workspace workspace = Workspace.resident();
-  private final String workingDirectory = Path.of("").toAbsolutePath().toString();
+  private final Resident resident = Resident.create();
   private final ServerSocketChannel channel;
   private volatile boolean stopped;
 
@@ -58,7 +45,11 @@ final class Server implements AutoCloseable {
   }
 
   Workspace workspace() {
-    return workspace;
+    return resident.workspace();
+  }
+
+  ServerProtocol.Answer answer(ServerProtocol.Request r) {
+    return resident.answer(r);
   }
 
   /** Answers until {@link #close()}. */
@@ -74,7 +65,7 @@ final class Server implements AutoCloseable {
           ServerProtocol.Answer.runLocally("unreadable request: " + e.getMessage()).write(out);
           continue;
         }
-        answer(request).write(out);
+        resident.answer(request).write(out);
       } catch (IOException e) {
         if (stopped) {
           return;
@@ -82,38 +73,6 @@ final class Server implements AutoCloseable {
         // a client that went away mid-answer: serve the next one
       }
     }
-  }
-
-  /** Runs one command as the command line would, or says why it runs in the client. */
-  ServerProtocol.Answer answer(ServerProtocol.Request r) {
-    if (!r.workingDirectory().equals(workingDirectory)) {
-      return ServerProtocol.Answer.runLocally("the server runs in " + workingDirectory);
-    }
-    String[] args = r.args().toArray(String[]::new);
-    try {
-      CommandLine.ParseResult parsed = Main.commandLine().parseArgs(args);
-      if (!parsed.hasSubcommand() || !SERVED.contains(parsed.subcommand().commandSpec().name())
-          || parsed.subcommand().isUsageHelpRequested() || parsed.subcommand().isVersionHelpRequested()) {
-        return ServerProtocol.Answer.runLocally("not a served command");
-      }
-    } catch (CommandLine.ParameterException e) {
-      return ServerProtocol.Answer.runLocally("usage error"); // the client prints it as usual
-    }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(workspace, r.colours() ? new Colours(true) : Colours.OFF);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code;
-    try {
-      code = cl.execute(args);
-    } catch (RuntimeException | Error e) { // an error the command's handler did not catch (out of memory …)
-      err.write("error: internal error: " + e + "\n");
-      code = ExitCodes.INTERNAL;
-    }
-    cl.getOut().flush();
-    cl.getErr().flush();
-    return ServerProtocol.Answer.ran(code, out.toString(), err.toString());
   }
 
   @Override

@@ -1,9 +1,15 @@
 package dev.vnetsim.simulator.whatif;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableRangeSet;
+import com.google.common.collect.Range;
+import com.google.common.collect.TreeRangeSet;
+import dev.vnetsim.model.Protocol;
+import dev.vnetsim.simulator.trace.Ports;
 import dev.vnetsim.simulator.trace.FlowSpace;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,6 +51,26 @@ public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
           : new Difference(FlowChange.Kind.CHANGED, Outcome.of(before, changed), Outcome.of(after, changed)));
     }
     return out.build();
+  }
+
+  /**
+   * The destination ports of protocol {@code p} (one with ports) where {@link #between(Trace, Trace, Scope)} cut to a
+   * port class can find a difference: ports of packets whose outcome or path differs, and ports where either trace
+   * has no packet at all (there a cut falls back to the trace's top-level answer). A port class outside this set has,
+   * signature by signature, the same packets on both sides, so its difference is empty; the what-if skips it.
+   */
+  static ImmutableRangeSet<Integer> portsThatMayDiffer(Trace before, Trace after, Protocol p) {
+    Scope scope = Scope.ALL.with(p, Ports.ALL);
+    Outcome b = Outcome.of(before, scope);
+    Outcome a = Outcome.of(after, scope);
+    TreeRangeSet<Integer> out = TreeRangeSet.create();
+    changedSpace(b.bySignature(), a.bySignature()).boxes().forEach(x -> out.addAll(x.destinationPorts()));
+    for (Outcome o : List.of(b, a)) {
+      TreeRangeSet<Integer> covered = TreeRangeSet.create();
+      o.pieces().forEach(piece -> piece.space().boxes().forEach(x -> covered.addAll(x.destinationPorts())));
+      out.addAll(covered.complement().subRangeSet(Range.closed(0, 65535)));
+    }
+    return ImmutableRangeSet.copyOf(out);
   }
 
   /** Same signatures covering the same packets (box lists first, then as sets where the lists differ). */

@@ -15,7 +15,6 @@ import dev.vnetsim.simulator.engine.IncrementalCompiler;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.Part;
-import dev.vnetsim.simulator.trace.Ports;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -195,13 +194,10 @@ public final class WhatIf {
       if (Difference.between(b, a).isEmpty()) {
         continue;
       }
-      classes.forEach((protocol, ranges) -> {
-        for (PortRange c : ranges.isEmpty() ? List.of(PortRange.ALL) : ranges) {
-          List<PortRange> ports = protocol.hasPorts() ? List.of(c) : List.of();
-          add(raw, FlowChange.Source.DIFFERENTIAL, Optional.empty(), r.from().text(), r.to().text(), protocol.name(),
-              ports, Difference.between(b, a, Scope.ALL.with(protocol, Ports.of(List.of(c)))), changes);
-        }
-      });
+      classes.forEach((protocol, ranges) -> ClassDifferences.forEach(b, a, protocol,
+          ranges.isEmpty() ? List.of(PortRange.ALL) : ranges, memo.isPresent(), (c, differences) -> add(raw,
+              FlowChange.Source.DIFFERENTIAL, Optional.empty(), r.from().text(), r.to().text(), protocol.name(),
+              protocol.hasPorts() ? List.of(c) : List.of(), differences, changes)));
     }
     return requests.total();
   }

@@ -1,0 +1,96 @@
+package dev.vnetsim.benchmarks;
+
+import dev.vnetsim.benchmarks.fixtures.Estates;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.io.change.ArmResources;
+import dev.vnetsim.simulator.cli.Main;
+import dev.vnetsim.simulator.cli.Resident;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The whole {@code vnetsim whatif -t <estate> --change remove-rule.json} on a generated estate of {@code vnets} VNets
+ * (10 subnets and a 100-rule NSG each, hub firewall, forced tunnelling, private endpoints, Azure ML computes; fixed
+ * seed), the first rule of the middle spoke's NSG removed: arguments parsed, input files stamped, the change file
+ * read and applied, both sides compiled or recompiled, requirement rows, differential and the text report written.
+ * {@code SERVED} runs it in a resident process ({@code vnetsim serve}) that has answered it before, so the estate is
+ * read and compiled already; {@code ONE_SHOT} is the command line without a server, which reads the 78 MB of JSON and
+ * compiles everything each time. Both write the same bytes (checked in setup). What neither includes is starting the
+ * client's JVM (about 0.1 s, see the README). Target at 1,000 VNets: the served what-if ≤ 1 s.
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar WhatIfEndToEndBenchmark -f 1 -wi 2 -i 5 -w 1s -r 1s</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class WhatIfEndToEndBenchmark {
+
+  /** How the command runs. */
+  public enum Run {
+    ONE_SHOT,
+    SERVED
+  }
+
+  @Param({"ONE_SHOT", "SERVED"})
+  Run run;
+
+  @Param({"1000"})
+  int vnets;
+
+  Path dir;
+  List<String> args;
+  Resident resident;
+
+  @Setup(Level.Trial)
+  public void setup() throws IOException {
+    dir = Estates.write(vnets, 10, 100, 42);
+    ArmResources estate = ArmResources.read(List.of(dir), false);
+    ResourceId nsg = estate.topology().networkSecurityGroups().keySet().stream().sorted()
+        .skip(estate.topology().networkSecurityGroups().size() / 2).findFirst().orElseThrow();
+    Path change = Files.createTempFile("vnetsim-remove-rule", ".json");
+    Files.writeString(change, "[{\"op\":\"remove\",\"path\":\"" + nsg.value() + "/properties/securityRules/0\"}]");
+    args = new ArrayList<>(List.of("whatif", "-t", dir.toString(), "--change", change.toString()));
+    Estates.serviceTagFile().ifPresent(f -> args.addAll(List.of("--service-tags", f.toString())));
+    resident = Resident.create();
+    StringWriter served = new StringWriter();
+    StringWriter direct = new StringWriter();
+    resident.run(args, new PrintWriter(served), new PrintWriter(Writer.nullWriter()));
+    Main.commandLine().setOut(new PrintWriter(direct)).setErr(new PrintWriter(Writer.nullWriter()))
+        .execute(args.toArray(String[]::new));
+    if (!served.toString().equals(direct.toString()) || !served.toString().contains("flows compared")) {
+      throw new IllegalStateException("served and one-shot what-if differ:\n" + served + "\n---\n" + direct);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    Estates.deleteRecursively(dir);
+  }
+
+  @Benchmark
+  public int whatif() {
+    PrintWriter sink = new PrintWriter(Writer.nullWriter());
+    return run == Run.SERVED ? resident.run(args, sink, sink)
+        : Main.commandLine().setOut(sink).setErr(sink).execute(args.toArray(String[]::new));
+  }
+}
