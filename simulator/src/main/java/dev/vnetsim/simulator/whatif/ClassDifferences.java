@@ -6,13 +6,16 @@ import com.google.common.collect.ImmutableRangeSet;
 import com.google.common.collect.Range;
 import dev.vnetsim.model.PortRange;
 import dev.vnetsim.model.Protocol;
+import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.Ports;
 import dev.vnetsim.simulator.trace.Trace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.function.BiConsumer;
+import java.util.TreeMap;
 
 /**
  * The differences of one flow's two traces cut to each port class of a protocol ({@link PortClasses}). Done directly,
@@ -20,53 +23,121 @@ import java.util.function.BiConsumer;
  * {@code fast}, with the same answers:
  * <ul>
  *   <li>classes outside {@link Difference#portsThatMayDiffer} have no difference and are skipped;
- *   <li>the traces' own port boundaries (of every packet box of either trace) cut the ports into intervals in which
- *       every box either holds all ports or none; two classes inside one interval cut both traces into the same
- *       pieces but for the ports, so they have the same differences (kind, verdicts, path and rules) and the first
- *       class's are used for the others. A class across a boundary is worked out on its own.
+ *   <li>the traces' own port boundaries (of every packet box of either trace) cut the ports into intervals, each
+ *       labelled with the shapes covering it (a shape: a box of one piece of one trace without its destination
+ *       ports). Two classes that span intervals with the same sequence of labels cut both traces into the same pieces
+ *       but for the ports: their differences (kind, verdicts, path and rules) are the same, and the first class's are
+ *       used for the other.
  * </ul>
  */
 final class ClassDifferences {
   private ClassDifferences() {}
 
-  static void forEach(Trace before, Trace after, Protocol protocol, List<PortRange> classes, boolean fast,
-      BiConsumer<PortRange, List<Difference>> out) {
+  /** Classes answered alike: their ports (in class order) and their differences. */
+  record Group(List<PortRange> ports, List<Difference> differences) {}
+
+  /**
+   * The classes, grouped by answer, in the order of each group's first class (a group may have no difference). Direct:
+   * every class alone, in order.
+   */
+  static List<Group> of(Trace before, Trace after, Protocol protocol, List<PortRange> classes, boolean fast) {
+    List<Group> out = new ArrayList<>();
     if (!fast || !protocol.hasPorts()) {
-      classes.forEach(c -> out.accept(c, between(before, after, protocol, c)));
-      return;
+      classes.forEach(c -> out.add(new Group(List.of(c), between(before, after, protocol, c))));
+      return out;
     }
     ImmutableRangeSet<Integer> mayDiffer = Difference.portsThatMayDiffer(before, after, protocol);
-    TreeSet<Integer> bounds = boundaries(before, after, protocol);
-    Map<Integer, List<Difference>> byInterval = new HashMap<>();
+    Intervals intervals = Intervals.of(before, after, protocol);
+    Map<List<Integer>, Group> byPattern = new HashMap<>();
     for (PortRange c : classes) {
       if (!mayDiffer.intersects(Range.closed(c.from(), c.to()))) {
         continue;
       }
-      Integer start = bounds.floor(c.from());
-      Integer next = bounds.higher(c.from());
-      boolean inOne = start != null && (next == null || next > c.to());
-      out.accept(c, inOne ? byInterval.computeIfAbsent(start, k -> between(before, after, protocol, c))
-          : between(before, after, protocol, c));
+      Group g = byPattern.get(intervals.pattern(c));
+      if (g == null) {
+        g = new Group(new ArrayList<>(), between(before, after, protocol, c));
+        byPattern.put(intervals.pattern(c), g);
+        out.add(g);
+      }
+      g.ports().add(c);
     }
+    return out;
   }
 
   private static ImmutableList<Difference> between(Trace before, Trace after, Protocol protocol, PortRange c) {
     return Difference.between(before, after, Scope.ALL.with(protocol, Ports.of(List.of(c))));
   }
 
-  /** 0, and every first port of a destination-port range of a box of either trace and the port after its last. */
-  private static TreeSet<Integer> boundaries(Trace before, Trace after, Protocol protocol) {
-    TreeSet<Integer> out = new TreeSet<>();
-    out.add(0);
-    Scope scope = Scope.ALL.with(protocol, Ports.ALL);
-    for (Trace t : List.of(before, after)) {
-      for (Outcome.Piece p : Outcome.of(t, scope).pieces()) {
-        p.space().boxes().forEach(b -> b.destinationPorts().asRanges().forEach(r -> {
-          out.add(r.lowerBoundType() == BoundType.CLOSED ? r.lowerEndpoint() : r.lowerEndpoint() + 1);
-          out.add(r.upperBoundType() == BoundType.CLOSED ? r.upperEndpoint() + 1 : r.upperEndpoint());
-        }));
+  /** A box of a piece of a trace, without its destination ports. */
+  private record Shape(int trace, int piece, Object source, Object destination, Object protocols, Object sourcePorts) {}
+
+  /** The ports cut at every box boundary of both traces, each interval labelled with the shapes covering it. */
+  private record Intervals(int[] starts, int[] labels) {
+
+    static Intervals of(Trace before, Trace after, Protocol protocol) {
+      Scope scope = Scope.ALL.with(protocol, Ports.ALL);
+      List<FlowBox> boxes = new ArrayList<>();
+      List<Integer> shapeOf = new ArrayList<>();
+      Map<Shape, Integer> shapes = new HashMap<>();
+      List<Trace> traces = List.of(before, after);
+      for (int t = 0; t < 2; t++) {
+        List<Outcome.Piece> pieces = Outcome.of(traces.get(t), scope).pieces();
+        for (int p = 0; p < pieces.size(); p++) {
+          for (FlowBox x : pieces.get(p).space().boxes()) {
+            boxes.add(x);
+            shapeOf.add(shapes.computeIfAbsent(new Shape(t, p, x.source(), x.destination(), x.protocols(),
+                x.sourcePorts()), k -> shapes.size()));
+          }
+        }
       }
+      TreeMap<Integer, List<int[]>> events = new TreeMap<>(); // port -> {box, +1 | -1}
+      events.put(0, new ArrayList<>());
+      for (int i = 0; i < boxes.size(); i++) {
+        for (Range<Integer> r : boxes.get(i).destinationPorts().asRanges()) {
+          int lo = r.lowerBoundType() == BoundType.CLOSED ? r.lowerEndpoint() : r.lowerEndpoint() + 1;
+          int hi = r.upperBoundType() == BoundType.CLOSED ? r.upperEndpoint() + 1 : r.upperEndpoint();
+          events.computeIfAbsent(lo, k -> new ArrayList<>()).add(new int[] {i, 1});
+          events.computeIfAbsent(hi, k -> new ArrayList<>()).add(new int[] {i, -1});
+        }
+      }
+      int[] starts = new int[events.size()];
+      int[] labels = new int[events.size()];
+      Map<BitSet, Integer> ids = new HashMap<>();
+      int[] count = new int[shapes.size()];
+      BitSet active = new BitSet(shapes.size());
+      int n = 0;
+      for (Map.Entry<Integer, List<int[]>> e : events.entrySet()) {
+        for (int[] ev : e.getValue()) {
+          int shape = shapeOf.get(ev[0]);
+          count[shape] += ev[1];
+          active.set(shape, count[shape] > 0);
+        }
+        starts[n] = e.getKey();
+        labels[n] = ids.computeIfAbsent((BitSet) active.clone(), k -> ids.size());
+        n++;
+      }
+      return new Intervals(Arrays.copyOf(starts, n), Arrays.copyOf(labels, n));
     }
-    return out;
+
+    /** The labels of the intervals a class spans, in port order, repeats merged. */
+    List<Integer> pattern(PortRange c) {
+      int i = index(c.from());
+      if (i + 1 >= starts.length || starts[i + 1] > c.to()) {
+        return List.of(labels[i]);
+      }
+      List<Integer> out = new ArrayList<>();
+      for (; i < starts.length && starts[i] <= c.to(); i++) {
+        if (out.isEmpty() || out.get(out.size() - 1) != labels[i]) {
+          out.add(labels[i]);
+        }
+      }
+      return out;
+    }
+
+    /** The interval holding {@code port}. */
+    private int index(int port) {
+      int i = Arrays.binarySearch(starts, port);
+      return i >= 0 ? i : -i - 2;
+    }
   }
 }

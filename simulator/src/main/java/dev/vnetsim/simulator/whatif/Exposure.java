@@ -7,6 +7,9 @@ import dev.vnetsim.simulator.engine.NicPlane;
 import dev.vnetsim.simulator.engine.NsgPlane;
 import dev.vnetsim.simulator.engine.SubnetPlane;
 import dev.vnetsim.simulator.policy.ResolvedRule;
+import dev.vnetsim.simulator.routing.EffectiveRoute;
+import dev.vnetsim.simulator.routing.EffectiveRouteTable;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +18,19 @@ import java.util.Set;
 
 /**
  * What a local change can alter at one dirty site (a subnet with its NICs, or a NIC), read off the two data planes
- * when the after side was recompiled from the before side: if the site's routes, virtual tags, NAT gateway, addresses
- * and public IPs are the very same objects, only its NSGs changed, and a flow's NSG decision can differ only if the
- * flow is matched by a rule that was added, removed or edited (first match: every other rule keeps its place). So an
- * inbound flow can change only if its source is in {@code inboundSources} (the sources of those rules, inbound), an
- * outbound one only if its destination is in {@code outboundDestinations}. Anything else: {@link #ALL}.
+ * when the after side was recompiled from the before side. When the site's virtual tags, NAT gateway, addresses and
+ * public IPs are unchanged, only its NSGs and routes changed:
+ * <ul>
+ *   <li>a flow's NSG decision can differ only if the flow is matched by a rule that was added, removed or edited
+ *       (first match: every other rule keeps its place), so an inbound flow only if its source is among those rules'
+ *       sources, an outbound one only if its destination is among their destinations;
+ *   <li>a subnet's routes decide where its outbound packets go (by destination) and, for a packet arriving through a
+ *       public IP, where the replies would go (by source, azure-semantics.md §2.4.4); elsewhere they only feed
+ *       warnings, which a what-if does not compare. So a changed route table matters only for destinations
+ *       (outbound) and sources (inbound) whose winning route differs: the route itself, or its region.
+ * </ul>
+ * So an inbound flow can change only if its source is in {@code inboundSources}, an outbound one only if its
+ * destination is in {@code outboundDestinations}. Anything else (tags, addresses, unresolved routes …): {@link #ALL}.
  */
 record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
   static final Exposure ALL = new Exposure(IpSet.ALL, IpSet.ALL);
@@ -28,11 +39,12 @@ record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
   static Exposure ofSubnet(ResourceId subnet, DataPlane before, DataPlane after) {
     Optional<SubnetPlane> b = before.subnet(subnet);
     Optional<SubnetPlane> a = after.subnet(subnet);
-    if (b.isEmpty() || a.isEmpty() || !sameExceptNsgs(b.get(), a.get())) {
+    if (b.isEmpty() || a.isEmpty() || !sameExceptNsgsAndRoutes(b.get(), a.get())) {
       return ALL;
     }
-    IpSet in = changed(b.get().nsgInbound(), a.get().nsgInbound(), true);
-    IpSet out = changed(b.get().nsgOutbound(), a.get().nsgOutbound(), false);
+    IpSet routes = routeDelta(b.get(), a.get());
+    IpSet in = changed(b.get().nsgInbound(), a.get().nsgInbound(), true).union(routes);
+    IpSet out = changed(b.get().nsgOutbound(), a.get().nsgOutbound(), false).union(routes);
     List<Map.Entry<DataPlane.Owner, IpSet>> owners = after.owners(a.get());
     if (owners.size() != before.owners(b.get()).size()) {
       return ALL;
@@ -55,20 +67,21 @@ record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
     Optional<NicPlane> b = before.nic(nic);
     Optional<NicPlane> a = after.nic(nic);
     if (b.isEmpty() || a.isEmpty() || !sameExceptNsgs(b.get(), a.get())
-        || !sameExceptNsgs(b.get().subnet(), a.get().subnet())) {
+        || !sameExceptNsgsAndRoutes(b.get().subnet(), a.get().subnet())) {
       return ALL;
     }
     SubnetPlane bs = b.get().subnet();
     SubnetPlane as = a.get().subnet();
+    IpSet routes = routeDelta(bs, as);
     return new Exposure(
         changed(b.get().nsgInbound(), a.get().nsgInbound(), true).union(changed(bs.nsgInbound(), as.nsgInbound(),
-            true)),
+            true)).union(routes),
         changed(b.get().nsgOutbound(), a.get().nsgOutbound(), false).union(changed(bs.nsgOutbound(),
-            as.nsgOutbound(), false)));
+            as.nsgOutbound(), false)).union(routes));
   }
 
-  private static boolean sameExceptNsgs(SubnetPlane b, SubnetPlane a) {
-    return b.routes() == a.routes() && b.tags() == a.tags() && b.natGateway().equals(a.natGateway())
+  private static boolean sameExceptNsgsAndRoutes(SubnetPlane b, SubnetPlane a) {
+    return (b.tags() == a.tags() || b.tags().equals(a.tags())) && b.natGateway().equals(a.natGateway())
         && b.subnet().addressPrefixes().equals(a.subnet().addressPrefixes())
         && b.subnet().serviceEndpoints().equals(a.subnet().serviceEndpoints());
   }
@@ -77,6 +90,42 @@ record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
     return b.addresses().equals(a.addresses()) && b.publicIps().equals(a.publicIps())
         && b.outboundLoadBalancer().equals(a.outboundLoadBalancer()) && b.ipForwarding() == a.ipForwarding()
         && b.subnet().index() == a.subnet().index();
+  }
+
+  /**
+   * The addresses whose winning route differs between two versions of a subnet's routes (the route, or the table
+   * that holds it, which traces name); everything when a route could not be resolved on either side.
+   */
+  static IpSet routeDelta(SubnetPlane b, SubnetPlane a) {
+    EffectiveRouteTable tb = b.routes();
+    EffectiveRouteTable ta = a.routes();
+    if (tb == ta) {
+      return IpSet.EMPTY;
+    }
+    if (!tb.unresolved().isEmpty() || !ta.unresolved().isEmpty() || !tb.container().equals(ta.container())) {
+      return IpSet.ALL;
+    }
+    Map<EffectiveRoute, IpSet> before = regions(tb);
+    Map<EffectiveRoute, IpSet> after = regions(ta);
+    IpSet delta = IpSet.EMPTY;
+    Set<EffectiveRoute> routes = new HashSet<>(before.keySet());
+    routes.addAll(after.keySet());
+    for (EffectiveRoute r : routes) {
+      IpSet x = before.getOrDefault(r, IpSet.EMPTY);
+      IpSet y = after.getOrDefault(r, IpSet.EMPTY);
+      if (!x.equals(y)) {
+        delta = delta.union(x.difference(y)).union(y.difference(x));
+      }
+    }
+    return delta;
+  }
+
+  private static Map<EffectiveRoute, IpSet> regions(EffectiveRouteTable t) {
+    Map<EffectiveRoute, IpSet> out = new HashMap<>();
+    for (int i = 0; i < t.routes().size(); i++) {
+      out.merge(t.route(i), t.region(i), IpSet::union);
+    }
+    return out;
   }
 
   /**

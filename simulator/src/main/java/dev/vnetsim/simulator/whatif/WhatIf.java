@@ -194,10 +194,13 @@ public final class WhatIf {
       if (Difference.between(b, a).isEmpty()) {
         continue;
       }
-      classes.forEach((protocol, ranges) -> ClassDifferences.forEach(b, a, protocol,
-          ranges.isEmpty() ? List.of(PortRange.ALL) : ranges, memo.isPresent(), (c, differences) -> add(raw,
-              FlowChange.Source.DIFFERENTIAL, Optional.empty(), r.from().text(), r.to().text(), protocol.name(),
-              protocol.hasPorts() ? List.of(c) : List.of(), differences, changes)));
+      classes.forEach((protocol, ranges) -> {
+        for (ClassDifferences.Group g : ClassDifferences.of(b, a, protocol,
+            ranges.isEmpty() ? List.of(PortRange.ALL) : ranges, memo.isPresent())) {
+          add(raw, FlowChange.Source.DIFFERENTIAL, Optional.empty(), r.from().text(), r.to().text(), protocol.name(),
+              protocol.hasPorts() ? g.ports() : List.of(), g.differences(), changes);
+        }
+      });
     }
     return requests.total();
   }

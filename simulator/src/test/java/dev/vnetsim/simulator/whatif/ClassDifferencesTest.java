@@ -72,11 +72,12 @@ class ClassDifferencesTest {
   private static Map<PortRange, List<Object>> answers(Trace b, Trace a, Protocol p, List<PortRange> classes,
       boolean fast) {
     Map<PortRange, List<Object>> out = new LinkedHashMap<>();
-    ClassDifferences.forEach(b, a, p, classes, fast, (c, ds) -> {
+    for (ClassDifferences.Group g : ClassDifferences.of(b, a, p, classes, fast)) {
       List<Object> row = new ArrayList<>();
-      ds.forEach(d -> row.add(List.of(d.kind(), FlowChange.Verdict.of(d.before()), FlowChange.Verdict.of(d.after()))));
-      out.put(c, row);
-    });
+      g.differences().forEach(d -> row.add(List.of(d.kind(), FlowChange.Verdict.of(d.before()),
+          FlowChange.Verdict.of(d.after()))));
+      g.ports().forEach(c -> out.put(c, row));
+    }
     return out;
   }
 
