@@ -53,11 +53,11 @@ public final class Launcher {
     if (answer.local()) {
       return Optional.empty();
     }
-    try {
-      System.out.write(answer.stdout());
-      System.out.flush();
+    try { // stderr first: commands print their warnings before their output
       System.err.write(answer.stderr());
       System.err.flush();
+      System.out.write(answer.stdout());
+      System.out.flush();
     } catch (IOException e) {
       return Optional.of(ExitCodes.INTERNAL);
     }
