@@ -65,7 +65,13 @@ final class Server implements AutoCloseable {
           ServerProtocol.Answer.runLocally("unreadable request: " + e.getMessage()).write(out);
           continue;
         }
-        resident.answer(request).write(out);
+        ServerProtocol.Answer answer;
+        try {
+          answer = resident.answer(request);
+        } catch (RuntimeException e) { // the command itself never gets here (Resident catches); keep serving
+          answer = ServerProtocol.Answer.runLocally("server error: " + e);
+        }
+        answer.write(out);
       } catch (IOException e) {
         if (stopped) {
           return;
