@@ -1,6 +1,7 @@
 package dev.vnetsim.simulator.whatif;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
 import dev.vnetsim.model.PortRange;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.model.Topology;
@@ -8,7 +9,6 @@ import dev.vnetsim.model.firewall.FirewallRule;
 import dev.vnetsim.model.firewall.RuleCollection;
 import dev.vnetsim.model.firewall.RuleCollectionGroup;
 import dev.vnetsim.model.security.SecurityRule;
-import com.google.common.collect.ImmutableSortedSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
