@@ -7,6 +7,8 @@ import com.google.common.collect.Range;
 import dev.vnetsim.model.PortRange;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.simulator.trace.FlowBox;
+import dev.vnetsim.simulator.trace.FlowSpace;
+import dev.vnetsim.simulator.trace.Part;
 import dev.vnetsim.simulator.trace.Ports;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
@@ -48,6 +50,8 @@ final class ClassDifferences {
     }
     ImmutableRangeSet<Integer> mayDiffer = Difference.portsThatMayDiffer(before, after, protocol);
     Intervals intervals = Intervals.of(before, after, protocol);
+    Trace b = only(before, protocol);
+    Trace a = only(after, protocol);
     Map<List<Integer>, Group> byPattern = new HashMap<>();
     for (PortRange c : classes) {
       if (!mayDiffer.intersects(Range.closed(c.from(), c.to()))) {
@@ -55,13 +59,35 @@ final class ClassDifferences {
       }
       Group g = byPattern.get(intervals.pattern(c));
       if (g == null) {
-        g = new Group(new ArrayList<>(), between(before, after, protocol, c));
+        g = new Group(new ArrayList<>(), between(b, a, protocol, c));
         byPattern.put(intervals.pattern(c), g);
         out.add(g);
       }
       g.ports().add(c);
     }
     return out;
+  }
+
+  /**
+   * The trace with each part cut to one protocol, in the parts' order (empty parts dropped, as a cut to a class of
+   * that protocol drops them): a class's cut of it is the class's cut of the trace, with fewer boxes to cut. A trace
+   * without parts, or with none of that protocol, is kept whole (a cut of it falls back to its top-level answer).
+   */
+  private static Trace only(Trace t, Protocol protocol) {
+    if (t.parts().isEmpty()) {
+      return t;
+    }
+    Scope scope = Scope.ALL.with(protocol, Ports.ALL);
+    ImmutableList.Builder<Part> parts = ImmutableList.builder();
+    for (Part p : t.parts()) {
+      FlowSpace s = scope.apply(p.space());
+      if (!s.isEmpty()) {
+        parts.add(new Part(s, p.disposition(), p.decidedBy(), p.hops(), p.egress()));
+      }
+    }
+    ImmutableList<Part> kept = parts.build();
+    return kept.isEmpty() ? t : new Trace(t.space(), t.disposition(), t.decidedBy(), t.hops(), kept, t.coverage(),
+        t.notApplicable(), t.egress(), t.assumptions(), t.warnings());
   }
 
   private static ImmutableList<Difference> between(Trace before, Trace after, Protocol protocol, PortRange c) {
