@@ -2,8 +2,8 @@ package dev.vnetsim.simulator.cli;
 
 import dev.vnetsim.model.LoadWarning;
 import dev.vnetsim.model.Topology;
-import dev.vnetsim.model.io.TopologyLoad;
 import dev.vnetsim.model.io.TopologyReader;
+import dev.vnetsim.model.io.change.ArmResources;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +39,15 @@ final class Inputs {
         + " was not found (run through ./vnetsim at the repository root)");
   }
 
+  /**
+   * The input as ARM resource trees with the topology they read as (what {@code whatif} changes), kept in a resident
+   * workspace: there, every command reads its topology through this, so a job's commands share one read.
+   */
+  static ArmResources resources(GlobalOptions global, List<Path> paths) {
+    return global.workspace.get("resources", List.of(Workspace.stamps(paths), global.strict()),
+        () -> ArmResources.read(paths, global.strict()));
+  }
+
   /** Reads and validates the topology; prints its warnings on stderr (under --strict the first one is an error). */
   static Topology topology(GlobalOptions global, PrintWriter err) {
     List<Path> paths = topologyPaths(global);
@@ -47,9 +56,8 @@ final class Inputs {
         throw CliException.invalidInput(p + ": no such file or directory");
       }
     }
-    TopologyLoad load = global.workspace.get("topology", List.of(Workspace.stamps(paths), global.strict()),
-        () -> TopologyReader.read(paths, global.strict()));
-    Topology topology = load.topology();
+    Topology topology = global.workspace.isResident() ? resources(global, paths).topology()
+        : TopologyReader.read(paths, global.strict()).topology();
     for (LoadWarning w : topology.warnings()) {
       err.println("warning: " + Main.oneLine(w.toString()));
     }

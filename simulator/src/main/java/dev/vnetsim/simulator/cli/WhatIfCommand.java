@@ -106,8 +106,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     ImmutableList<Intent> intentList = intents == null ? ImmutableList.of() : IntentsFile.read(intents);
     Workspace ws = g.workspace;
     List<Path> paths = Inputs.topologyPaths(g);
-    ArmResources before = planOnly ? ArmResources.empty(g.strict()) : ws.get("whatif.resources",
-        List.of(Workspace.stamps(paths), g.strict()), () -> ArmResources.read(paths, g.strict()));
+    ArmResources before = planOnly ? ArmResources.empty(g.strict()) : Inputs.resources(g, paths);
     ChangeSet changes = changes(before, g);
     warnings(changes, err);
     ServiceTagCatalog catalog = TagsSnapshot.load(g, err);

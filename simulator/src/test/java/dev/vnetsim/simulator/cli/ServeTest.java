@@ -60,6 +60,8 @@ class ServeTest {
       assertServedAsOneShot(server, "trace", "-t", EXAMPLE, "--service-tags", TAGS, "--from", "ci-secure",
           "--to", "tag:Storage.EastUS", "--protocol", "tcp", "--port", "445");
       assertServedAsOneShot(server, "validate", "-t", EXAMPLE);
+      assertServedAsOneShot(server, "check", "-t", EXAMPLE, "--service-tags", TAGS, "--intents",
+          CliRun.REPO.resolve("examples/intents/aml-secure-training.yaml").toString(), "--format", "junit");
       assertThat(server.workspace().size()).as("kept values").isGreaterThanOrEqualTo(5);
     }
   }
