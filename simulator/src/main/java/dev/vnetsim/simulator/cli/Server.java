@@ -3,6 +3,9 @@ package dev.vnetsim.simulator.cli;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -10,6 +13,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The socket of {@code vnetsim serve}: answers requests from {@link Launcher} one at a time with a {@link Resident}.
@@ -46,6 +51,29 @@ final class Server implements AutoCloseable {
 
   Workspace workspace() {
     return resident.workspace();
+  }
+
+  /**
+   * Reads and compiles {@code args}' topology (global options: {@code -t}, {@code --service-tags}, {@code --strict})
+   * before the first client asks, by answering a what-if of an empty change; its output is dropped. Returns the exit
+   * code: 2 or 3 (usage or invalid input, with the error on {@code err}) means nothing was kept.
+   */
+  int preload(List<String> globalArgs, PrintWriter err) throws IOException {
+    Path empty = Files.createTempFile("vnetsim-preload", ".json");
+    try {
+      Files.writeString(empty, "[]");
+      List<String> args = new ArrayList<>(List.of("whatif", "--change", empty.toString()));
+      args.addAll(globalArgs);
+      StringWriter errors = new StringWriter();
+      int code = resident.run(args, new PrintWriter(Writer.nullWriter()), new PrintWriter(errors));
+      if (code == ExitCodes.USAGE || code == ExitCodes.INVALID_INPUT || code == ExitCodes.INTERNAL) {
+        err.print(errors);
+        err.flush();
+      }
+      return code;
+    } finally {
+      Files.deleteIfExists(empty);
+    }
   }
 
   ServerProtocol.Answer answer(ServerProtocol.Request r) {

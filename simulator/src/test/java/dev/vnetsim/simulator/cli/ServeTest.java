@@ -67,6 +67,28 @@ class ServeTest {
   }
 
   @Test
+  void preload_readsAndCompilesAtStart_invalidInputIsExit3() throws IOException {
+    try (Server server = Server.bind(dir.resolve("s.sock"))) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      assertThat(server.preload(List.of("-t", EXAMPLE, "--service-tags", TAGS), new java.io.PrintWriter(err)))
+          .isEqualTo(ExitCodes.OK);
+      assertThat(err.toString()).isEmpty();
+      int kept = server.workspace().size();
+      assertThat(kept).as("input, catalogue, compiler and before side kept").isGreaterThanOrEqualTo(4);
+      assertServedAsOneShot(server, "whatif", "-t", EXAMPLE, "--service-tags", TAGS, "--change",
+          CHANGES + "/remove-storage-rule.json");
+    }
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{ truncated");
+    try (Server server = Server.bind(dir.resolve("t.sock"))) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      assertThat(server.preload(List.of("-t", broken.toString()), new java.io.PrintWriter(err)))
+          .isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(err.toString()).startsWith("error: " + broken + ":1:").contains("not valid JSON");
+    }
+  }
+
+  @Test
   void inputChangedOnDisk_isReadAgain() throws IOException {
     Path copy = dir.resolve("estate");
     Files.createDirectories(copy);
