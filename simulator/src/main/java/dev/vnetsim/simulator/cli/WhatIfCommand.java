@@ -111,8 +111,9 @@ public final class WhatIfCommand implements Callable<Integer> {
     warnings(changes, err);
     ServiceTagCatalog catalog = TagsSnapshot.load(g, err);
     ServiceTagLookup tags = EngineInputs.lookup(catalog, ws);
-    // One compiler for the before side and the requirement rows' compute probes: the topology is compiled once.
-    List<Object> key = List.of(new Memo.Same(tags), new Memo.Same(changes.before()));
+    // One compiler for the before side and the requirement rows' compute probes: the topology is compiled once. It is
+    // kept per input, so that a plan's before side (the input with the plan's prior state) is recompiled from it.
+    List<Object> key = List.of(new Memo.Same(tags), new Memo.Same(planOnly ? changes.before() : before));
     IncrementalCompiler compiler = ws.get("whatif.compiler", key, () -> new IncrementalCompiler(tags));
     RequirementFlows requirements = ws.get("whatif.requirements", key, () -> new AmlRequirements(catalog,
         FqdnCatalog.bundled(), RequirementPacks.bundled(), compiler));
