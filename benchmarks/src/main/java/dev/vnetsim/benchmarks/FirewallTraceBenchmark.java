@@ -74,7 +74,7 @@ public class FirewallTraceBenchmark {
   @Setup(Level.Trial)
   public void setup() {
     ServiceTagCatalog catalog = ServiceTagFixtures.load(ServiceTagFixtures.PUBLIC_FILE);
-    ServiceTagLookup tags = name -> catalog.tag(name).map(ServiceTag::addresses);
+    ServiceTagLookup tags = ServiceTagLookup.of(catalog);
     List<String> names = new ArrayList<>();
     for (ServiceTag t : catalog.tags()) {
       String n = t.name().toLowerCase(Locale.ROOT);

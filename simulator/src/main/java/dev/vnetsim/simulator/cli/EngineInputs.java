@@ -1,7 +1,6 @@
 package dev.vnetsim.simulator.cli;
 
 import dev.vnetsim.model.Topology;
-import dev.vnetsim.servicetag.ServiceTag;
 import dev.vnetsim.servicetag.ServiceTagCatalog;
 import dev.vnetsim.simulator.engine.DataPlaneEngine;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
@@ -39,7 +38,7 @@ final class EngineInputs {
   /** The catalogue as the simulator's lookup; one instance per catalogue in a workspace (it is part of memo keys). */
   static ServiceTagLookup lookup(ServiceTagCatalog catalog, Workspace workspace) {
     return workspace.get("tags.lookup", new Memo.Same(catalog),
-        () -> (ServiceTagLookup) name -> catalog.tag(name).map(ServiceTag::addresses));
+        () -> ServiceTagLookup.of(catalog));
   }
 
   /** The compiled engine (compiled on first use; kept in the workspace). */

@@ -2,6 +2,8 @@ package dev.vnetsim.simulator.resolve;
 
 import com.google.common.collect.ImmutableMap;
 import dev.vnetsim.model.IpSet;
+import dev.vnetsim.servicetag.ServiceTag;
+import dev.vnetsim.servicetag.ServiceTagCatalog;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,11 @@ public interface ServiceTagLookup {
   /** A catalogue that knows no tag. */
   static ServiceTagLookup none() {
     return name -> Optional.empty();
+  }
+
+  /** A loaded service-tag catalogue (its lookup is already case-insensitive). */
+  static ServiceTagLookup of(ServiceTagCatalog catalog) {
+    return name -> catalog.tag(name).map(ServiceTag::addresses);
   }
 
   /** A catalogue from a map of tag name to addresses (names compared case-insensitively). */

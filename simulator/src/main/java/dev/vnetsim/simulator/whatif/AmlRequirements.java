@@ -6,7 +6,6 @@ import dev.vnetsim.model.PortRange;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.compute.AmlCompute;
 import dev.vnetsim.servicetag.FqdnCatalog;
-import dev.vnetsim.servicetag.ServiceTag;
 import dev.vnetsim.servicetag.ServiceTagCatalog;
 import dev.vnetsim.simulator.aml.AmlCheck;
 import dev.vnetsim.simulator.aml.ComputeReport;
@@ -29,7 +28,7 @@ public final class AmlRequirements implements RequirementFlows {
   private final RequirementPack pack;
 
   public AmlRequirements(ServiceTagCatalog catalog, FqdnCatalog fqdns, RequirementPack pack) {
-    this(catalog, fqdns, pack, new IncrementalCompiler(name -> catalog.tag(name).map(ServiceTag::addresses)));
+    this(catalog, fqdns, pack, new IncrementalCompiler(ServiceTagLookup.of(catalog)));
   }
 
   /**

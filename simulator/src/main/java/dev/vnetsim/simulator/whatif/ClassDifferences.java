@@ -48,8 +48,10 @@ final class ClassDifferences {
       classes.forEach(c -> out.add(new Group(List.of(c), between(before, after, protocol, c))));
       return out;
     }
-    ImmutableRangeSet<Integer> mayDiffer = Difference.portsThatMayDiffer(before, after, protocol);
-    Intervals intervals = Intervals.of(before, after, protocol);
+    Scope scope = Scope.ALL.with(protocol, Ports.ALL);
+    List<Outcome> cut = List.of(Outcome.of(before, scope), Outcome.of(after, scope));
+    ImmutableRangeSet<Integer> mayDiffer = Difference.portsThatMayDiffer(cut.get(0), cut.get(1));
+    Intervals intervals = Intervals.of(cut);
     Trace b = only(before, protocol);
     Trace a = only(after, protocol);
     Map<List<Integer>, Group> byPattern = new HashMap<>();
@@ -57,12 +59,11 @@ final class ClassDifferences {
       if (!mayDiffer.intersects(Range.closed(c.from(), c.to()))) {
         continue;
       }
-      Group g = byPattern.get(intervals.pattern(c));
-      if (g == null) {
-        g = new Group(new ArrayList<>(), between(b, a, protocol, c));
-        byPattern.put(intervals.pattern(c), g);
-        out.add(g);
-      }
+      Group g = byPattern.computeIfAbsent(intervals.pattern(c), k -> {
+        Group made = new Group(new ArrayList<>(), between(b, a, protocol, c));
+        out.add(made);
+        return made;
+      });
       g.ports().add(c);
     }
     return out;
@@ -100,14 +101,13 @@ final class ClassDifferences {
   /** The ports cut at every box boundary of both traces, each interval labelled with the shapes covering it. */
   private record Intervals(int[] starts, int[] labels) {
 
-    static Intervals of(Trace before, Trace after, Protocol protocol) {
-      Scope scope = Scope.ALL.with(protocol, Ports.ALL);
+    /** {@code sides}: both traces cut to one protocol. */
+    static Intervals of(List<Outcome> sides) {
       List<FlowBox> boxes = new ArrayList<>();
       List<Integer> shapeOf = new ArrayList<>();
       Map<Shape, Integer> shapes = new HashMap<>();
-      List<Trace> traces = List.of(before, after);
-      for (int t = 0; t < 2; t++) {
-        List<Outcome.Piece> pieces = Outcome.of(traces.get(t), scope).pieces();
+      for (int t = 0; t < sides.size(); t++) {
+        List<Outcome.Piece> pieces = sides.get(t).pieces();
         for (int p = 0; p < pieces.size(); p++) {
           for (FlowBox x : pieces.get(p).space().boxes()) {
             boxes.add(x);

@@ -4,9 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableRangeSet;
 import com.google.common.collect.Range;
 import com.google.common.collect.TreeRangeSet;
-import dev.vnetsim.model.Protocol;
 import dev.vnetsim.simulator.trace.FlowSpace;
-import dev.vnetsim.simulator.trace.Ports;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.HashSet;
 import java.util.List;
@@ -54,15 +52,12 @@ public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
   }
 
   /**
-   * The destination ports of protocol {@code p} (one with ports) where {@link #between(Trace, Trace, Scope)} cut to a
-   * port class can find a difference: ports of packets whose outcome or path differs, and ports where either trace
+   * The destination ports where {@link #between(Trace, Trace, Scope)} cut to a port class of one protocol (with ports)
+   * can find a difference, given both traces cut to that protocol: ports of packets whose outcome or path differs, and ports where either trace
    * has no packet at all (there a cut falls back to the trace's top-level answer). A port class outside this set has,
    * signature by signature, the same packets on both sides, so its difference is empty; the what-if skips it.
    */
-  static ImmutableRangeSet<Integer> portsThatMayDiffer(Trace before, Trace after, Protocol p) {
-    Scope scope = Scope.ALL.with(p, Ports.ALL);
-    Outcome b = Outcome.of(before, scope);
-    Outcome a = Outcome.of(after, scope);
+  static ImmutableRangeSet<Integer> portsThatMayDiffer(Outcome b, Outcome a) {
     TreeRangeSet<Integer> out = TreeRangeSet.create();
     changedSpace(b.bySignature(), a.bySignature()).boxes().forEach(x -> out.addAll(x.destinationPorts()));
     for (Outcome o : List.of(b, a)) {
