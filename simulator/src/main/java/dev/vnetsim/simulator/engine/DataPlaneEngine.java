@@ -86,8 +86,7 @@ public final class DataPlaneEngine implements ReachabilityEngine {
           return failure(FlowSpace.EMPTY, a instanceof DnsAnswer.Unresolved ? Disposition.DNS_UNRESOLVED
               : Disposition.INSUFFICIENT_INFO, fq.name() + " does not resolve: " + String.join("; ", a.chain()));
         }
-        q = new Query(from, new Endpoint.Addresses(r.addresses(), fq.name()), q.protocols(), q.sourcePorts(),
-            q.destinationPorts());
+        q = q.to(new Endpoint.Addresses(r.addresses(), fq.name()));
       }
       return fromOutside(from, q);
     }
@@ -143,7 +142,7 @@ public final class DataPlaneEngine implements ReachabilityEngine {
     IpSet notApplicable = IpSet.EMPTY;
     List<FlowBox> boxes = new ArrayList<>();
     for (IpFamily fam : IpFamily.values()) {
-      IpSet d = dst.known().only(fam);
+      IpSet d = q.destinations(dst.known().only(fam));
       if (d.isEmpty()) {
         continue;
       }
@@ -227,8 +226,8 @@ public final class DataPlaneEngine implements ReachabilityEngine {
     IpAddress dstAddr = p.ipAddress().orElseGet(() -> PacketWalk.InboundTarget.of(dp, p).privateAddress()
         .orElse(IpAddress.v4(0)));
     sources = sources.only(dstAddr.family());
-    FlowSpace space = FlowSpace.union(FlowBox.of(sources, IpSet.of(dstAddr), q.protocols(), q.sourcePorts(),
-        q.destinationPorts()));
+    FlowSpace space = FlowSpace.union(FlowBox.of(sources, q.destinations(IpSet.of(dstAddr)), q.protocols(),
+        q.sourcePorts(), q.destinationPorts()));
     if (space.isEmpty()) {
       return failure(space, Disposition.NO_INBOUND_PATH, "no source address of the public IP's family");
     }

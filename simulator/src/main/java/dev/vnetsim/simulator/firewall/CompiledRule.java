@@ -77,6 +77,12 @@ public record CompiledRule(
     }
   }
 
+  /** The same rule at another position (two rules are the same rule wherever they sit when this makes them equal). */
+  public CompiledRule withIndex(int i) {
+    return new CompiledRule(i, pass, action, decidedBy, where, source, sourceUnknown, destination, destinationUnknown,
+        protocols, ports, anyProtocol, fqdns, ignoredFqdns, targets, unmodelledTargets, dnat);
+  }
+
   /** The packets the rule surely matches and those it may match, for a flow of one name; and the choices made. */
   public record Region(FlowSpace certain, FlowSpace maybe, ImmutableSet<FirewallChoice> choices) {}
 

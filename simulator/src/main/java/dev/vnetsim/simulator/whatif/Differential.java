@@ -47,8 +47,9 @@ final class Differential {
   record Requests(ImmutableList<FlowRequest> kept, long total) {}
 
   /**
-   * Which flows may have changed: every flow, or (when {@link #touches} is given) only flows with an end it accepts
-   * that {@link #mayChange} then accepts, so that the pairs of untouched ends are never enumerated.
+   * Which flows may have changed: every flow, or (when {@link #touches} is given) only flows with an end it accepts,
+   * or from a site {@link #carriedFrom} accepts to one {@link #carriedTo} accepts, that {@link #mayChange} then
+   * accepts; so that the other pairs are never enumerated.
    */
   interface Focus {
     Focus ALL = new Focus() {
@@ -63,9 +64,28 @@ final class Differential {
       }
     };
 
+    /** Sites whose flows, to or from any site, may change. */
     Optional<Predicate<Site>> touches();
 
+    /** Sources of flows that may change on the way (at a firewall) to a site {@link #carriedTo} accepts. */
+    default Predicate<Site> carriedFrom() {
+      return site -> false;
+    }
+
+    /** Destinations of flows that may change on the way from a site {@link #carriedFrom} accepts. */
+    default Predicate<Site> carriedTo() {
+      return site -> false;
+    }
+
     boolean mayChange(Site from, Site to);
+
+    /**
+     * For a flow that may change only where a firewall decides it: the packets that can ({@link FirewallExposure});
+     * empty when any packet of the flow can.
+     */
+    default Optional<FirewallExposure.Packets> onlyAtFirewalls(Site from, Site to) {
+      return Optional.empty();
+    }
   }
 
   static Requests requests(Side before, Side after, Focus focus) {
@@ -85,22 +105,26 @@ final class Differential {
     serviceTags.forEach(t -> tags.add(new Site.Fixed(new Endpoint.ServiceTag(t), "tag:" + t)));
     List<Site> pips = publicIps(sides, names);
     Predicate<Site> touched = focus.touches().orElse(x -> true);
+    Predicate<Site> carriedTo = focus.carriedTo();
     List<Site> touchedHosts = hosts.stream().filter(touched).toList();
+    List<Site> reachedHosts = hosts.stream().filter(touched.or(carriedTo)).toList();
     ImmutableList.Builder<FlowRequest> out = ImmutableList.builder();
     for (Site from : hosts) {
       boolean all = touched.test(from);
-      for (Site to : all ? hosts : touchedHosts) {
+      boolean carried = !all && focus.carriedFrom().test(from);
+      for (Site to : all ? hosts : carried ? reachedHosts : touchedHosts) {
         add(out, focus, from, to);
       }
-      if (all) {
+      if (all || carried) {
         add(out, focus, from, INTERNET);
         tags.forEach(t -> add(out, focus, from, t));
       }
     }
-    for (Site to : touchedHosts) {
+    for (Site to : focus.carriedFrom().test(INTERNET) ? reachedHosts : touchedHosts) {
       add(out, focus, INTERNET, to);
     }
-    pips.stream().filter(touched).forEach(p -> add(out, focus, INTERNET, p));
+    Predicate<Site> reachedPip = focus.carriedFrom().test(INTERNET) ? touched.or(carriedTo) : touched;
+    pips.stream().filter(reachedPip).forEach(p -> add(out, focus, INTERNET, p));
     long n = hosts.size();
     return new Requests(out.build(), n * n + n * (1 + tags.size()) + n + pips.size());
   }

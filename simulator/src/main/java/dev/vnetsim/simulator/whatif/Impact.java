@@ -35,9 +35,10 @@ import java.util.function.Predicate;
  * before trace that touches none of them is also the after trace and need not be simulated again. Local changes are
  * those of an NSG (dirty: the NSG and the subnets and NICs it is attached to on either side), a route table (the
  * table and its subnets: user routes also widen the subnets' VirtualNetwork tag), a NAT gateway or public IP (itself
- * and its subnets), and a subnet whose prefixes stay the same (the subnet). Anything else (a VNet's address space or
- * peerings, a NIC, a subnet added, removed or resized, private endpoints, DNS, firewalls, gateways, other types) can
- * move addresses or tags anywhere: every flow is simulated again.
+ * and its subnets), a subnet whose prefixes stay the same (the subnet), and firewall policies and IP groups (every
+ * Azure Firewall, and the flows its changed rules can match: {@link FirewallExposure}). Anything else (a VNet's
+ * address space or peerings, a NIC, a subnet added, removed or resized, private endpoints, DNS, firewall resources,
+ * gateways, other types) can move addresses or tags anywhere: every flow is simulated again.
  */
 final class Impact {
   private final boolean global;
@@ -46,12 +47,16 @@ final class Impact {
   private final boolean contained;
   /** A dirty subnet holds a private endpoint (which requirement rows of computes elsewhere may reach). */
   private final boolean privateEndpoints;
+  /** The firewall rules that changed, when firewall policies or IP groups did. */
+  private final Optional<FirewallExposure> firewalls;
   private final Map<ResourceId, Exposure> exposures = new HashMap<>();
   private final Map<Site, IpSet> addresses = new HashMap<>();
   private IpSet translated;
 
-  private Impact(boolean global, ImmutableSet<ResourceId> dirty, boolean contained, boolean privateEndpoints) {
+  private Impact(boolean global, ImmutableSet<ResourceId> dirty, boolean contained, boolean privateEndpoints,
+      Optional<FirewallExposure> firewalls) {
     this.global = global;
+    this.firewalls = firewalls;
     this.dirty = dirty;
     this.contained = contained;
     this.privateEndpoints = privateEndpoints;
@@ -59,16 +64,20 @@ final class Impact {
 
   /** Nothing is reused (every after trace is simulated). */
   static Impact everything() {
-    return new Impact(true, ImmutableSet.of(), false, true);
+    return new Impact(true, ImmutableSet.of(), false, true, Optional.empty());
   }
 
   /**
    * The impact of a change set on sides that carry {@code probes}. A dirty subnet also dirties the NICs in it (the
    * probes included) and their public IPs: an inbound trace that stops at a closed Standard public IP does not show
-   * the subnet whose NSG it looked for.
+   * the subnet whose NSG it looked for. A change of firewall policies or IP groups dirties them and every Azure
+   * Firewall (traces name the firewall as a hop and the policy as the deciding rule's container); when the rules
+   * that changed cannot be told apart ({@link FirewallExposure#of}), every flow is simulated again.
    */
-  static Impact of(ChangeSet cs, Map<ResourceId, SubnetProbe> probes) {
+  static Impact of(ChangeSet cs, Side before, Side after) {
+    Map<ResourceId, SubnetProbe> probes = before.probes();
     Set<ResourceId> dirty = new HashSet<>();
+    boolean firewallRules = false;
     for (ResourceChange c : cs.changes()) {
       String type = c.resourceId().type().orElse("").toLowerCase(Locale.ROOT);
       ResourceId id = c.resourceId();
@@ -85,6 +94,13 @@ final class Impact {
         case "microsoft.network/routetables" -> withSubnets(dirty, id, cs, Subnet::routeTable);
         case "microsoft.network/natgateways" -> withSubnets(dirty, id, cs, Subnet::natGateway);
         case "microsoft.network/publicipaddresses" -> dirty.add(id);
+        case "microsoft.network/firewallpolicies", "microsoft.network/firewallpolicies/rulecollectiongroups",
+            "microsoft.network/ipgroups" -> {
+          for (Optional<ResourceId> x = Optional.of(id); x.isPresent(); x = x.get().parent()) {
+            dirty.add(x.get()); // a rule collection group and its policy (which traces name)
+          }
+          firewallRules = true;
+        }
         case "microsoft.network/virtualnetworks" -> {
           Optional<ResourceId> subnet = c.child().filter(x -> x.regionMatches(true, 0, "subnets/", 0, 8))
               .map(x -> ResourceId.of(id.value() + "/" + x));
@@ -96,6 +112,16 @@ final class Impact {
         default -> {
           return everything();
         }
+      }
+    }
+    Optional<FirewallExposure> firewalls = Optional.empty();
+    if (firewallRules) {
+      firewalls = FirewallExposure.of(before.engine().dataPlane(), after.engine().dataPlane());
+      if (firewalls.isEmpty()) {
+        return everything();
+      }
+      for (Topology t : new Topology[] {cs.before(), cs.after()}) {
+        dirty.addAll(t.azureFirewalls().keySet());
       }
     }
     Set<ResourceId> expanded = new HashSet<>(dirty);
@@ -119,7 +145,7 @@ final class Impact {
       privateEndpoints |= t.privateEndpoints().values().stream()
           .anyMatch(pe -> pe.subnet().filter(dirty::contains).isPresent());
     }
-    return new Impact(false, ImmutableSet.copyOf(expanded), contained(cs, dirty), privateEndpoints);
+    return new Impact(false, ImmutableSet.copyOf(expanded), contained(cs, dirty), privateEndpoints, firewalls);
   }
 
   /**
@@ -169,21 +195,37 @@ final class Impact {
    * touches a subnet carrying others' traffic; otherwise only when a site is dirty (a dirty subnet, NIC or public
    * IP, or a NIC in a dirty subnet), and when only NSGs changed there ({@link Exposure}), only when the flow's
    * destination (leaving a dirty site) or its source (arriving at one; the source as sent, or as an Azure Firewall
-   * may translate it) can meet a rule that changed. A flow for which this is false is the same on both sides without
-   * simulating it.
+   * may translate it) can meet a rule that changed; and when firewall rules changed, when a changed rule can match
+   * the flow's source (as a firewall sees it) and destination. A flow for which this is false is the same on both
+   * sides without simulating it.
    */
   boolean mayChange(Site from, Site to, Side before, Side after) {
     if (global || !contained) {
       return true;
     }
+    return firewalls.isPresent() && firewalls.get().reaches(seenSources(from, before, after),
+        addresses(to, before, after)) || mayChangeAtEnds(from, to, before, after);
+  }
+
+  /**
+   * When a flow may change only at a firewall (not at a dirty end, see {@link #mayChange}): the packets a changed
+   * rule can match, which alone can answer differently.
+   */
+  Optional<FirewallExposure.Packets> onlyAtFirewalls(Site from, Site to, Side before, Side after) {
+    if (global || !contained || firewalls.isEmpty() || mayChangeAtEnds(from, to, before, after)) {
+      return Optional.empty();
+    }
+    return Optional.of(firewalls.get().packets(seenSources(from, before, after), addresses(to, before, after)));
+  }
+
+  private boolean mayChangeAtEnds(Site from, Site to, Side before, Side after) {
     boolean fromDirty = touches(from, before, after);
     boolean toDirty = touches(to, before, after);
     if (fromDirty && exposure(from, before, after).outboundDestinations()
         .intersects(addresses(to, before, after))) {
       return true;
     }
-    return toDirty && exposure(to, before, after).inboundSources()
-        .intersects(addresses(from, before, after).union(translatedSources(before, after)));
+    return toDirty && exposure(to, before, after).inboundSources().intersects(seenSources(from, before, after));
   }
 
   /** The differential's focus: with a contained local change, only flows with a dirty end ({@link #mayChange}). */
@@ -198,10 +240,32 @@ final class Impact {
       }
 
       @Override
+      public Predicate<Site> carriedFrom() {
+        return firewalls.<Predicate<Site>>map(f -> site -> f.fromAny(seenSources(site, before, after)))
+            .orElse(site -> false);
+      }
+
+      @Override
+      public Predicate<Site> carriedTo() {
+        return firewalls.<Predicate<Site>>map(f -> site -> f.toAny(addresses(site, before, after)))
+            .orElse(site -> false);
+      }
+
+      @Override
       public boolean mayChange(Site from, Site to) {
         return Impact.this.mayChange(from, to, before, after);
       }
+
+      @Override
+      public Optional<FirewallExposure.Packets> onlyAtFirewalls(Site from, Site to) {
+        return Impact.this.onlyAtFirewalls(from, to, before, after);
+      }
     };
+  }
+
+  /** The sources a flow from a site may have where a rule (of a firewall or an NSG) looks at it. */
+  private IpSet seenSources(Site site, Side before, Side after) {
+    return addresses(site, before, after).union(translatedSources(before, after));
   }
 
   private Exposure exposure(Site site, Side before, Side after) {
@@ -296,19 +360,22 @@ final class Impact {
   /**
    * Which Azure ML computes' requirement rows may change: as {@link #mayChange} for the compute's subnet, and when a
    * dirty subnet holds a private endpoint (rows reach storage, key vault and the workspace through them) whose
-   * changed inbound rules can meet the compute's addresses.
+   * changed inbound rules can meet the compute's addresses, or a changed firewall rule can match what it sends.
    */
   Predicate<AmlCompute> computes(Side before, Side after) {
     return compute -> {
       if (global || !contained || compute.subnet().map(dirty::contains).orElse(true)) {
         return true;
       }
+      Site from = new Site.SubnetSite(compute.subnet().get(), compute.name());
+      if (firewalls.isPresent() && firewalls.get().fromAny(seenSources(from, before, after))) {
+        return true;
+      }
       if (!privateEndpoints) {
         return false;
       }
       // as mayChange: can a changed rule at an endpoint's subnet meet what the compute sends?
-      Site from = new Site.SubnetSite(compute.subnet().get(), compute.name());
-      IpSet sources = addresses(from, before, after).union(translatedSources(before, after));
+      IpSet sources = seenSources(from, before, after);
       for (Side side : List.of(before, after)) {
         for (PrivateEndpoint pe : side.topology().privateEndpoints().values()) {
           if (pe.subnet().filter(dirty::contains).isPresent() && exposure(new Site.SubnetSite(pe.subnet().get(),

@@ -165,7 +165,7 @@ public final class Side {
     } catch (IllegalArgumentException e) {
       return missing(e.getMessage());
     }
-    Trace t = engine.trace(new Query(from.get(), to.get(), r.protocols(), Ports.ALL, r.ports()));
+    Trace t = engine.trace(new Query(from.get(), to.get(), r.protocols(), Ports.ALL, r.ports(), r.within()));
     List<String> assumptions = new ArrayList<>();
     for (Site s : List.of(fromSite, toSite)) {
       if (s instanceof Site.SubnetSite sub) {

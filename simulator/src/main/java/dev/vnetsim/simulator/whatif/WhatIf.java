@@ -89,7 +89,7 @@ public final class WhatIf {
     Side after = o.incremental()
         ? Side.recompile(before, changes.after(), changes.changes().stream().map(ResourceChange::resourceId).toList())
         : Side.compile(changes.after(), o.tags(), probes, o.parser());
-    Pair sides = new Pair(before, after, o.incremental() ? Impact.of(changes, probes) : Impact.everything());
+    Pair sides = new Pair(before, after, o.incremental() ? Impact.of(changes, before, after) : Impact.everything());
     List<Grouping.Raw> raw = new ArrayList<>();
     long flows = requirements(changes, o, sides.impact().computes(before, after), raw);
     flows += intents(sides, changes.changes(), o.intents(), raw);
@@ -178,12 +178,17 @@ public final class WhatIf {
     classes.put(Protocol.ICMP, List.of());
     List<String> tags = memo.isPresent() ? Differential.serviceTags(tb, ta, memo.get())
         : Differential.serviceTags(both);
-    Differential.Requests requests = Differential.requests(sides.before(), sides.after(),
-        sides.impact().focus(sides.before(), sides.after()), tags);
+    Differential.Focus focus = sides.impact().focus(sides.before(), sides.after());
+    Differential.Requests requests = Differential.requests(sides.before(), sides.after(), focus, tags);
     for (FlowRequest r : requests.kept()) {
       Optional<IpSet> tag = sliceTags ? Differential.tagInsideInternet(sides.before(), r) : Optional.empty();
       boolean slice = tag.isPresent() && tag.equals(Differential.tagInsideInternet(sides.after(), r));
       FlowRequest asked = slice ? Differential.internetRequest(r) : r;
+      Optional<FlowRequest> look = focus.onlyAtFirewalls(r.from(), r.to()).map(p -> p.narrow(asked,
+          slice ? tag : Optional.empty()));
+      if (look.isPresent() && same(sides, look.get())) {
+        continue; // no packet a changed firewall rule can match answers differently, and no other packet can
+      }
       Trace before = sides.before().trace(asked);
       Trace after = sides.after(asked, before);
       if (before == after || before.equals(after)) {
@@ -203,6 +208,13 @@ public final class WhatIf {
       });
     }
     return requests.total();
+  }
+
+  /** Whether a request's traces give the same answer for every packet on both sides. */
+  private static boolean same(Pair sides, FlowRequest r) {
+    Trace before = sides.before().trace(r);
+    Trace after = sides.after(r, before);
+    return before == after || before.equals(after) || Difference.between(before, after).isEmpty();
   }
 
   /** A trace cut to some destinations: its parts there (the top-level answer is kept for a trace without parts). */

@@ -99,6 +99,107 @@ public final class RandomChanges {
     }
   }
 
+  private static final String[] FW_SOURCES = {"10.0.0.0/8", "10.0.4.0/22", "10.0.4.0/26", "10.0.8.0/24", "*"};
+  private static final String[] FW_DESTINATIONS = {"10.0.0.0/8", "10.0.4.0/22", "10.0.8.0/26", "Storage.EastUS",
+      "AzureCloud", "20.0.0.0/8", "*"};
+  private static final String[] FW_PORTS = {"443", "22", "*", "1000-2000", "8080"};
+  private static final String[] FQDNS = {"*.blob.core.windows.net", "pypi.org", "login.microsoftonline.com", "*"};
+
+  /**
+   * One to three operations on the rule collection groups of the estate's firewall policies: a rule removed; a
+   * network, application or DNAT rule added (to {@code dnatTo}, the firewall's public IP {@code firewallIp}); a rule
+   * collection's action flipped, its priority changed (which may reorder rules), or a collection added.
+   */
+  public static String firewallPatch(ArmResources base, SplittableRandom rnd, String firewallIp, String dnatTo) {
+    List<ResourceId> groups = new ArrayList<>();
+    base.topology().firewallPolicies().values().forEach(p -> p.ruleCollectionGroups().forEach(g -> groups.add(
+        g.id())));
+    ArrayNode ops = JSON.createArrayNode();
+    int n = 1 + rnd.nextInt(3);
+    Set<String> touched = new HashSet<>();
+    for (int k = 0; k < n; k++) {
+      ResourceId g = pick(groups, rnd);
+      JsonNode collections = base.tree(g).orElseThrow().path("properties").path("ruleCollections");
+      int c = rnd.nextInt(collections.size());
+      JsonNode coll = collections.get(c);
+      boolean filter = coll.path("ruleCollectionType").asText().equals("FirewallPolicyFilterRuleCollection");
+      String at = g.value() + "/properties/ruleCollections/";
+      switch (rnd.nextInt(7)) {
+        case 0 -> {
+          if (coll.path("rules").size() > 0 && touched.add(g.key() + "#" + c)) {
+            ops.add(op("remove", at + c + "/rules/" + rnd.nextInt(coll.path("rules").size()), null));
+          }
+        }
+        case 1 -> {
+          if (filter && coll.path("rules").path(0).path("ruleType").asText().equals("NetworkRule")) {
+            ops.add(op("add", at + c + "/rules/-", networkRule(rnd)));
+          }
+        }
+        case 2 -> {
+          if (filter && coll.path("rules").path(0).path("ruleType").asText().equals("ApplicationRule")) {
+            ops.add(op("add", at + c + "/rules/-", applicationRule(rnd)));
+          }
+        }
+        case 3 -> {
+          if (filter) {
+            String action = coll.path("action").path("type").asText().equals("Allow") ? "Deny" : "Allow";
+            ops.add(op("replace", at + c + "/action/type", JSON.getNodeFactory().textNode(action)));
+          }
+        }
+        case 4 -> ops.add(op("replace", at + c + "/priority", JSON.getNodeFactory().numberNode(100
+            + rnd.nextInt(400))));
+        case 5 -> {
+          ObjectNode added = JSON.createObjectNode();
+          added.put("ruleCollectionType", "FirewallPolicyFilterRuleCollection");
+          added.put("name", "random-collection-" + rnd.nextInt(1_000_000));
+          added.put("priority", 100 + rnd.nextInt(900));
+          added.putObject("action").put("type", rnd.nextBoolean() ? "Allow" : "Deny");
+          added.putArray("rules").add(networkRule(rnd));
+          ops.add(op("add", at + "-", added));
+        }
+        default -> {
+          ObjectNode added = JSON.createObjectNode();
+          added.put("ruleCollectionType", "FirewallPolicyNatRuleCollection");
+          added.put("name", "random-dnat-" + rnd.nextInt(1_000_000));
+          added.put("priority", 100 + rnd.nextInt(900));
+          added.putObject("action").put("type", "DNAT");
+          ObjectNode rule = added.putArray("rules").addObject();
+          rule.put("ruleType", "NatRule");
+          rule.put("name", "dnat-" + rnd.nextInt(1_000_000));
+          rule.putArray("ipProtocols").add("TCP");
+          rule.putArray("sourceAddresses").add(rnd.nextBoolean() ? "*" : "20.0.0.0/8");
+          rule.putArray("destinationAddresses").add(firewallIp);
+          rule.putArray("destinationPorts").add(rnd.nextBoolean() ? "8443" : "22");
+          rule.put("translatedAddress", dnatTo);
+          rule.put("translatedPort", "443");
+          ops.add(op("add", at + "-", added));
+        }
+      }
+    }
+    return ops.toString();
+  }
+
+  private static ObjectNode networkRule(SplittableRandom rnd) {
+    ObjectNode rule = JSON.createObjectNode();
+    rule.put("ruleType", "NetworkRule");
+    rule.put("name", "random-net-" + rnd.nextInt(1_000_000));
+    rule.putArray("ipProtocols").add(new String[] {"TCP", "UDP", "ICMP", "Any"}[rnd.nextInt(4)]);
+    rule.putArray("sourceAddresses").add(FW_SOURCES[rnd.nextInt(FW_SOURCES.length)]);
+    rule.putArray("destinationAddresses").add(FW_DESTINATIONS[rnd.nextInt(FW_DESTINATIONS.length)]);
+    rule.putArray("destinationPorts").add(FW_PORTS[rnd.nextInt(FW_PORTS.length)]);
+    return rule;
+  }
+
+  private static ObjectNode applicationRule(SplittableRandom rnd) {
+    ObjectNode rule = JSON.createObjectNode();
+    rule.put("ruleType", "ApplicationRule");
+    rule.put("name", "random-app-" + rnd.nextInt(1_000_000));
+    rule.putArray("sourceAddresses").add(FW_SOURCES[rnd.nextInt(FW_SOURCES.length)]);
+    rule.putArray("protocols").addObject().put("protocolType", "Https").put("port", 443);
+    rule.putArray("targetFqdns").add(FQDNS[rnd.nextInt(FQDNS.length)]);
+    return rule;
+  }
+
   private static <T> T pick(List<T> list, SplittableRandom rnd) {
     return list.get(rnd.nextInt(list.size()));
   }

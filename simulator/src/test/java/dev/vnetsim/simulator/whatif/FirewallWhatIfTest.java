@@ -1,0 +1,169 @@
+package dev.vnetsim.simulator.whatif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableList;
+import dev.vnetsim.model.InvalidTopologyException;
+import dev.vnetsim.model.firewall.FirewallPolicy;
+import dev.vnetsim.model.io.TopologyReader;
+import dev.vnetsim.model.io.change.ArmResources;
+import dev.vnetsim.model.io.change.ChangeFile;
+import dev.vnetsim.model.io.change.ChangeSet;
+import dev.vnetsim.model.network.NetworkInterface;
+import dev.vnetsim.servicetag.FqdnCatalog;
+import dev.vnetsim.simulator.generate.EstateGenerator;
+import dev.vnetsim.simulator.requirements.RequirementPacks;
+import dev.vnetsim.simulator.trace.Disposition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A what-if of a firewall policy change simulates only the flows a changed rule can match, and only their packets
+ * that rule can match ({@link FirewallExposure}); every other flow keeps its before trace. The answers must be those
+ * of a full recomputation, on seeded random changes to the rule collection groups of a generated hub-and-spoke estate
+ * whose spokes send everything (0.0.0.0/0) to the hub's Azure Firewall.
+ */
+class FirewallWhatIfTest {
+  @TempDir
+  static Path dir;
+  static ArmResources estate;
+  /** Eleven VNets: the tenth spoke has an Azure ML compute cluster and a storage private endpoint. */
+  static ArmResources withCompute;
+  static String firewallIp;
+  static String spokeVm;
+  static final AtomicInteger CHANGED = new AtomicInteger();
+  static final AtomicInteger NARROWED = new AtomicInteger();
+
+  @BeforeAll
+  static void load() throws IOException {
+    List<Path> files = new EstateGenerator(new EstateGenerator.Settings(4, 3, 6, 11, 10)).writeTo(dir);
+    estate = ArmResources.read(files, false);
+    Path computes = Files.createDirectories(dir.resolve("computes"));
+    withCompute = ArmResources.read(new EstateGenerator(new EstateGenerator.Settings(11, 2, 4, 12, 20))
+        .writeTo(computes), false);
+    firewallIp = estate.topology().publicIpAddresses().values().stream().filter(p -> p.name().contains("fw"))
+        .findFirst().orElseThrow().ipAddress().orElseThrow().toString();
+    NetworkInterface nic = estate.topology().networkInterfaces().values().stream()
+        .filter(n -> n.name().startsWith("nic-vm-1-")).findFirst().orElseThrow();
+    spokeVm = nic.primary().orElseThrow().privateIpAddress().orElseThrow().toString();
+  }
+
+  /** The random changes must matter: many change some flow, and many are answered from fewer traces. */
+  @AfterAll
+  static void changesWereMeaningful() {
+    System.out.println("firewall what-if: " + CHANGED + " of 16 runs changed flows, " + NARROWED
+        + " simulated fewer traces than the full run");
+    assertThat(CHANGED.get()).isGreaterThanOrEqualTo(6);
+    assertThat(NARROWED.get()).isGreaterThanOrEqualTo(8);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
+  void incremental_equalsFull_onRandomFirewallChanges(long seed) {
+    ChangeSet cs = change(seed);
+    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
+    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
+    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
+    assertThat(incremental.changes()).as("seed %d", seed).isEqualTo(full.changes());
+    assertThat(WhatIfFormats.json(incremental).get("changes")).as("seed %d", seed)
+        .isEqualTo(WhatIfFormats.json(full).get("changes"));
+    if (!full.changes().isEmpty()) {
+      CHANGED.incrementAndGet();
+    }
+    if (incremental.stats().traces() < full.stats().traces()) {
+      NARROWED.incrementAndGet();
+    }
+  }
+
+  /** With Azure ML requirement rows: only computes a changed rule can see are checked, with the same answers. */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {21, 22, 23, 24})
+  void incremental_equalsFull_withRequirementRows(long seed) {
+    String patch = RandomChanges.firewallPatch(withCompute, new SplittableRandom(seed), firewallIp, spokeVm);
+    ChangeSet cs = ChangeFile.apply(withCompute, new TopologyReader.Source("firewall-" + seed + ".json", patch));
+    WhatIfReport full = WhatIf.analyse(cs, withRows().withIncremental(false));
+    WhatIfReport incremental = WhatIf.analyse(cs, withRows().withIncremental(true));
+    assertThat(incremental.changes()).as("seed %d, change %s", seed, patch).isEqualTo(full.changes());
+  }
+
+  /**
+   * Removing the hub's rule for Azure Active Directory breaks the compute's requirement row to it, though the
+   * change is at the hub and the compute is in a spoke; the incremental answer names the rule as the full one does.
+   */
+  @Test
+  void removedHubRule_breaksRequirementRowOfSpokeCompute() {
+    FirewallPolicy fwp = withCompute.topology().firewallPolicies().values().iterator().next();
+    var collection = fwp.ruleCollectionGroups().get(0).ruleCollections().get(0);
+    int i = 0;
+    while (!collection.rules().get(i).name().equals("allow-AzureActiveDirectory")) {
+      i++;
+    }
+    String patch = "[{\"op\":\"remove\",\"path\":\"" + fwp.ruleCollectionGroups().get(0).id().value()
+        + "/properties/ruleCollections/0/rules/" + i + "\"}]";
+    ChangeSet cs = ChangeFile.apply(withCompute, new TopologyReader.Source("no-aad.json", patch));
+    WhatIfReport incremental = WhatIf.analyse(cs, withRows().withIncremental(true));
+    assertThat(incremental.changes()).isEqualTo(WhatIf.analyse(cs, withRows().withIncremental(false)).changes());
+    assertThat(incremental.changes()).filteredOn(c -> c.source() == FlowChange.Source.REQUIREMENT)
+        .isNotEmpty().allSatisfy(c -> {
+          assertThat(c.kind()).isEqualTo(FlowChange.Kind.BROKEN);
+          assertThat(c.name()).hasValueSatisfying(n -> assertThat(n).startsWith("cluster-10/"));
+          assertThat(c.before().decidedBy()).hasValueSatisfying(d -> assertThat(d.ruleName())
+              .endsWith("/allow-AzureActiveDirectory"));
+          assertThat(c.after().disposition()).isEqualTo(Disposition.DENIED_FIREWALL);
+        });
+  }
+
+  private static WhatIf.Options withRows() {
+    WhatIf.Options o = WhatIfFixtures.options(ImmutableList.of());
+    RequirementFlows rows = new AmlRequirements(WhatIfFixtures.catalog(), FqdnCatalog.bundled(),
+        RequirementPacks.bundled());
+    return new WhatIf.Options(o.tags(), o.parser(), o.intents(), rows, "before", "after", true);
+  }
+
+  /** Allowing spoke-to-spoke traffic at the hub opens flows between spokes, and only those; each names the rule. */
+  @Test
+  void spokeToSpokeRule_opensFlowsBetweenSpokes() {
+    FirewallPolicy fwp = estate.topology().firewallPolicies().values().iterator().next();
+    String policy = fwp.id().value();
+    String rcg = fwp.ruleCollectionGroups().get(0).id().value();
+    String patch = "[{\"op\":\"add\",\"path\":\"" + rcg + "/properties/ruleCollections/0/rules/-\",\"value\":"
+        + "{\"ruleType\":\"NetworkRule\",\"name\":\"spoke-1-to-2\",\"ipProtocols\":[\"TCP\"],"
+        + "\"sourceAddresses\":[\"10.0.4.0/22\"],\"destinationAddresses\":[\"10.0.8.0/22\"],"
+        + "\"destinationPorts\":[\"5432\"]}}]";
+    ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("spoke-to-spoke.json", patch));
+    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
+    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
+    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
+    assertThat(incremental.changes()).isEqualTo(full.changes());
+    assertThat(incremental.changes()).isNotEmpty().allSatisfy(c -> {
+      assertThat(c.kind()).isEqualTo(FlowChange.Kind.OPENED);
+      assertThat(c.from()).startsWith("vnet-spoke-1/");
+      assertThat(c.to()).startsWith("vnet-spoke-2/");
+      assertThat(c.protocol()).isEqualTo("TCP");
+      assertThat(c.ports()).containsExactly("5432");
+      assertThat(c.cause()).hasSize(1);
+      assertThat(c.cause().get(0).resourceId().value()).isEqualTo(policy);
+      assertThat(c.cause().get(0).detail()).endsWith("/rules/spoke-1-to-2 added");
+    });
+    assertThat(incremental.stats().traces()).isLessThan(full.stats().traces() / 4);
+  }
+
+  private static ChangeSet change(long seed) {
+    String patch = RandomChanges.firewallPatch(estate, new SplittableRandom(seed), firewallIp, spokeVm);
+    try {
+      return ChangeFile.apply(estate, new TopologyReader.Source("firewall-" + seed + ".json", patch));
+    } catch (InvalidTopologyException | IllegalArgumentException e) {
+      throw new AssertionError("seed " + seed + ": generated an invalid change " + patch + ": " + e.getMessage(), e);
+    }
+  }
+}
