@@ -15,6 +15,9 @@ import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.firewall.CompiledFirewall;
 import dev.vnetsim.simulator.firewall.CompiledRule;
 import dev.vnetsim.simulator.firewall.Pass;
+import dev.vnetsim.simulator.trace.FlowBox;
+import dev.vnetsim.simulator.trace.FlowSpace;
+import dev.vnetsim.simulator.trace.Ports;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -76,6 +79,23 @@ record FirewallExposure(ImmutableList<Rect> rules) {
     for (Rect r : rules) {
       if (r.sources().intersects(sources) && r.destinations().intersects(destinations)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a changed rule can match a packet of {@code space}, with its source as sent or replaced by one of
+   * {@code translated} (an Azure Firewall's private address, when an earlier firewall translated it).
+   */
+  boolean matches(FlowSpace space, IpSet translated) {
+    for (Rect r : rules) {
+      for (FlowBox x : FlowBox.of(r.sources(), r.destinations(), r.protocols(), Ports.ALL, r.ports())) {
+        for (FlowBox b : space.boxes()) {
+          if (!b.withSource(b.source().union(translated)).intersect(x).isEmpty()) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -49,14 +49,17 @@ final class Impact {
   private final boolean privateEndpoints;
   /** The firewall rules that changed, when firewall policies or IP groups did. */
   private final Optional<FirewallExposure> firewalls;
+  /** The firewalls, policies, rule collection groups and IP groups among {@link #dirty}. */
+  private final ImmutableSet<ResourceId> firewallDirty;
   private final Map<ResourceId, Exposure> exposures = new HashMap<>();
   private final Map<Site, IpSet> addresses = new HashMap<>();
   private IpSet translated;
 
   private Impact(boolean global, ImmutableSet<ResourceId> dirty, boolean contained, boolean privateEndpoints,
-      Optional<FirewallExposure> firewalls) {
+      Optional<FirewallExposure> firewalls, ImmutableSet<ResourceId> firewallDirty) {
     this.global = global;
     this.firewalls = firewalls;
+    this.firewallDirty = firewallDirty;
     this.dirty = dirty;
     this.contained = contained;
     this.privateEndpoints = privateEndpoints;
@@ -64,7 +67,7 @@ final class Impact {
 
   /** Nothing is reused (every after trace is simulated). */
   static Impact everything() {
-    return new Impact(true, ImmutableSet.of(), false, true, Optional.empty());
+    return new Impact(true, ImmutableSet.of(), false, true, Optional.empty(), ImmutableSet.of());
   }
 
   /**
@@ -77,7 +80,7 @@ final class Impact {
   static Impact of(ChangeSet cs, Side before, Side after) {
     Map<ResourceId, SubnetProbe> probes = before.probes();
     Set<ResourceId> dirty = new HashSet<>();
-    boolean firewallRules = false;
+    Set<ResourceId> firewallDirty = new HashSet<>();
     for (ResourceChange c : cs.changes()) {
       String type = c.resourceId().type().orElse("").toLowerCase(Locale.ROOT);
       ResourceId id = c.resourceId();
@@ -97,9 +100,8 @@ final class Impact {
         case "microsoft.network/firewallpolicies", "microsoft.network/firewallpolicies/rulecollectiongroups",
             "microsoft.network/ipgroups" -> {
           for (Optional<ResourceId> x = Optional.of(id); x.isPresent(); x = x.get().parent()) {
-            dirty.add(x.get()); // a rule collection group and its policy (which traces name)
+            firewallDirty.add(x.get()); // a rule collection group and its policy (which traces name)
           }
-          firewallRules = true;
         }
         case "microsoft.network/virtualnetworks" -> {
           Optional<ResourceId> subnet = c.child().filter(x -> x.regionMatches(true, 0, "subnets/", 0, 8))
@@ -115,14 +117,15 @@ final class Impact {
       }
     }
     Optional<FirewallExposure> firewalls = Optional.empty();
-    if (firewallRules) {
+    if (!firewallDirty.isEmpty()) {
       firewalls = FirewallExposure.of(before.engine().dataPlane(), after.engine().dataPlane());
       if (firewalls.isEmpty()) {
         return everything();
       }
       for (Topology t : new Topology[] {cs.before(), cs.after()}) {
-        dirty.addAll(t.azureFirewalls().keySet());
+        firewallDirty.addAll(t.azureFirewalls().keySet());
       }
+      dirty.addAll(firewallDirty);
     }
     Set<ResourceId> expanded = new HashSet<>(dirty);
     for (Topology t : new Topology[] {cs.before(), cs.after()}) {
@@ -145,7 +148,8 @@ final class Impact {
       privateEndpoints |= t.privateEndpoints().values().stream()
           .anyMatch(pe -> pe.subnet().filter(dirty::contains).isPresent());
     }
-    return new Impact(false, ImmutableSet.copyOf(expanded), contained(cs, dirty), privateEndpoints, firewalls);
+    return new Impact(false, ImmutableSet.copyOf(expanded), contained(cs, dirty), privateEndpoints, firewalls,
+        ImmutableSet.copyOf(firewallDirty));
   }
 
   /**
@@ -405,29 +409,44 @@ final class Impact {
 
   /** Whether the before trace is also the after trace: nothing it touched is dirty. */
   boolean unaffected(Trace before) {
-    if (global) {
-      return false;
-    }
-    if (touches(before.hops()) || before.decidedBy().filter(d -> dirty.contains(d.resourceId())).isPresent()
-        || before.egress().flatMap(e -> e.resourceId()).filter(dirty::contains).isPresent()) {
-      return false;
-    }
-    for (Part p : before.parts()) {
-      if (touches(p.hops()) || p.decidedBy().filter(d -> dirty.contains(d.resourceId())).isPresent()
-          || p.egress().flatMap(e -> e.resourceId()).filter(dirty::contains).isPresent()) {
-        return false;
-      }
-    }
-    return true;
+    return !global && !touches(before, dirty::contains);
   }
 
-  private boolean touches(Iterable<Hop> hops) {
+  /**
+   * Whether a requirement row's before trace is also its after trace: as {@link #unaffected}, or when besides firewalls
+   * it touched nothing dirty and no changed firewall rule can match a packet of it (its space: the packets as sent).
+   */
+  boolean unaffectedRow(Trace before, Side b, Side a) {
+    if (unaffected(before)) {
+      return true;
+    }
+    if (global || firewalls.isEmpty() || touches(before, id -> dirty.contains(id) && !firewallDirty.contains(id))) {
+      return false;
+    }
+    return !firewalls.get().matches(before.space(), translatedSources(b, a));
+  }
+
+  private static boolean touches(Trace t, Predicate<ResourceId> dirty) {
+    if (touches(t.hops(), dirty) || t.decidedBy().filter(d -> dirty.test(d.resourceId())).isPresent()
+        || t.egress().flatMap(e -> e.resourceId()).filter(dirty).isPresent()) {
+      return true;
+    }
+    for (Part p : t.parts()) {
+      if (touches(p.hops(), dirty) || p.decidedBy().filter(d -> dirty.test(d.resourceId())).isPresent()
+          || p.egress().flatMap(e -> e.resourceId()).filter(dirty).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean touches(Iterable<Hop> hops, Predicate<ResourceId> dirty) {
     for (Hop h : hops) {
-      if (dirty.contains(h.resourceId())) {
+      if (dirty.test(h.resourceId())) {
         return true;
       }
       for (Step s : h.steps()) {
-        if (s.resourceId().filter(dirty::contains).isPresent()) {
+        if (s.resourceId().filter(dirty).isPresent()) {
           return true;
         }
       }

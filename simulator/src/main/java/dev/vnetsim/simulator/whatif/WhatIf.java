@@ -17,10 +17,13 @@ import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.Part;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -91,7 +94,7 @@ public final class WhatIf {
         : Side.compile(changes.after(), o.tags(), probes, o.parser());
     Pair sides = new Pair(before, after, o.incremental() ? Impact.of(changes, before, after) : Impact.everything());
     List<Grouping.Raw> raw = new ArrayList<>();
-    long flows = requirements(changes, o, sides.impact().computes(before, after), raw);
+    long flows = requirements(changes, o, sides, raw);
     flows += intents(sides, changes.changes(), o.intents(), raw);
     flows += differential(sides, changes.changes(), o.incremental() ? Optional.of(o.memo()) : Optional.empty(), raw,
         sliceTags);
@@ -111,13 +114,32 @@ public final class WhatIf {
     return new WhatIfReport.SideSummary(source, t.resourceCounts());
   }
 
-  /** Requirement rows of the computes the change may affect (every compute when it is not incremental). */
-  private static int requirements(ChangeSet changes, Options o, Predicate<AmlCompute> which,
-      List<Grouping.Raw> raw) {
+  /**
+   * Requirement rows of the computes the change may affect (every compute when it is not incremental). A compute's
+   * rows are evaluated on the after side only when one of its before rows may change ({@link Impact#unaffectedRow});
+   * the before rows are kept in the memo (a resident process evaluates them once per before side).
+   */
+  private static int requirements(ChangeSet changes, Options o, Pair sides, List<Grouping.Raw> raw) {
+    Predicate<AmlCompute> which = sides.impact().computes(sides.before(), sides.after());
+    Map<ResourceId, ImmutableList<RequirementFlow>> kept = o.memo().get("whatif.requirement-rows", List.of(
+        new Memo.Same(changes.before()), new Memo.Same(o.requirements()), new Memo.Same(o.tags())), HashMap::new);
     Map<String, RequirementFlow> before = new LinkedHashMap<>();
-    o.requirements().evaluate(changes.before(), o.tags(), which).forEach(r -> before.put(r.key(), r));
+    Set<ResourceId> again = new HashSet<>();
     int n = 0;
-    for (RequirementFlow a : o.requirements().evaluate(changes.after(), o.tags(), which)) {
+    for (AmlCompute c : changes.before().amlComputes().values()) {
+      if (!which.test(c)) {
+        continue;
+      }
+      ImmutableList<RequirementFlow> rows = kept.computeIfAbsent(c.id(), id -> o.requirements()
+          .evaluate(changes.before(), o.tags(), x -> x.id().equals(id)));
+      if (rows.stream().allMatch(r -> sides.impact().unaffectedRow(r.trace(), sides.before(), sides.after()))) {
+        n += rows.size(); // the same rows on both sides
+        continue;
+      }
+      again.add(c.id());
+      rows.forEach(r -> before.put(r.key(), r));
+    }
+    for (RequirementFlow a : o.requirements().evaluate(changes.after(), o.tags(), c -> again.contains(c.id()))) {
       RequirementFlow b = before.get(a.key());
       if (b == null) {
         continue;

@@ -34,6 +34,28 @@ final class Assembly {
   private Assembly() {}
 
   static Topology assemble(Collector c) {
+    join(c);
+    Topology.Builder b = c.topology;
+    b.skippedTypes.clear();
+    for (OtherResource o : b.otherResources.values()) {
+      b.skippedTypes.merge(o.type().toLowerCase(Locale.ROOT), 1, Integer::sum);
+    }
+    c.unnamedSkipped().forEach((t, n) -> b.skippedTypes.merge(t, n, Integer::sum));
+
+    Topology unchecked = b.build();
+    c.readWarnings = c.warnings().size();
+    TopologyValidator.validate(unchecked, c.origins());
+    References.dangling(unchecked, c.origins()).forEach(c::warn);
+    Topology.Builder out = unchecked.toBuilder();
+    c.warnings().forEach(out::warn);
+    return out.build();
+  }
+
+  /**
+   * Standalone children joined to their parents (a child whose parent was not read is dropped with a warning); also
+   * used to read a resource with its standalone children on its own ({@link Reread}).
+   */
+  static void join(Collector c) {
     Topology.Builder b = c.topology;
     merge(c, b.virtualNetworks, c.subnets, "subnet", Subnet::id, VirtualNetwork::subnets,
         (v, l) -> new VirtualNetwork(v.id(), v.name(), v.location(), v.addressSpace(), v.dnsServers(), l,
@@ -56,20 +78,6 @@ final class Assembly {
         (z, l) -> new PrivateDnsZone(z.id(), z.name(), l, z.virtualNetworkLinks()));
     merge(c, b.privateDnsZones, c.virtualNetworkLinks, "virtual network link", VirtualNetworkLink::id,
         PrivateDnsZone::virtualNetworkLinks, (z, l) -> new PrivateDnsZone(z.id(), z.name(), z.recordSets(), l));
-
-    b.skippedTypes.clear();
-    for (OtherResource o : b.otherResources.values()) {
-      b.skippedTypes.merge(o.type().toLowerCase(Locale.ROOT), 1, Integer::sum);
-    }
-    c.unnamedSkipped().forEach((t, n) -> b.skippedTypes.merge(t, n, Integer::sum));
-
-    Topology unchecked = b.build();
-    c.readWarnings = c.warnings().size();
-    TopologyValidator.validate(unchecked, c.origins());
-    References.dangling(unchecked, c.origins()).forEach(c::warn);
-    Topology.Builder out = unchecked.toBuilder();
-    c.warnings().forEach(out::warn);
-    return out.build();
   }
 
   /**

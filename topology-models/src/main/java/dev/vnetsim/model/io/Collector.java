@@ -96,13 +96,6 @@ final class Collector {
     origin(id, at);
   }
 
-  /** Whether a standalone child is waiting for its parent. */
-  boolean hasChildren() {
-    return !subnets.isEmpty() || !peerings.isEmpty() || !securityRules.isEmpty() || !defaultSecurityRules.isEmpty()
-        || !routes.isEmpty() || !ruleCollectionGroups.isEmpty() || !recordSets.isEmpty()
-        || !virtualNetworkLinks.isEmpty();
-  }
-
   /** A resource of a type the model does not use: kept by id (a possible target) and counted. */
   void other(Json at, Optional<ResourceId> id, String type) {
     if (id.isEmpty()) {

@@ -22,8 +22,8 @@ import java.util.Set;
  *   <li>reading the base's resources gave warnings (a standalone child without its parent, a tree that is not a
  *       resource), which a re-read could not attribute (warnings about whole files are not repeated by any re-read,
  *       full or not: the edited input is read as resource trees);
- *   <li>a changed resource, old or new, read alone gives anything but itself in one map (a standalone child, an
- *       unmodelled type, a warning), or an error;
+ *   <li>a changed resource, old or new, read alone (with its standalone children) gives anything but itself in one
+ *       map (a child without its parent, an unmodelled type, a warning), or an error;
  *   <li>an id it defines was defined more than once in the input, or is defined elsewhere;
  *   <li>the result is invalid, or warns under {@code --strict} (the full read gives the exact error).
  * </ul>
@@ -54,7 +54,10 @@ public final class Reread {
     }
   }
 
-  /** One resource as read: the trees it was read from (several when the input repeats it). */
+  /**
+   * One resource as read: the trees it was read from (several when the input repeats it or lists its children, such
+   * as rule collection groups or security rules, as resources of their own).
+   */
   public record Resource(ImmutableList<TopologyReader.Tree> trees) {}
 
   /**
@@ -113,7 +116,10 @@ public final class Reread {
     return Optional.of(new Base(out.build(), origins, base.repeated, true));
   }
 
-  /** A resource read on its own: exactly one id in one map, with the ids (its children's too) it was read at. */
+  /**
+   * A resource read on its own, with the standalone children given with it: exactly one id in one map, with the ids
+   * (its children's too) it was read at.
+   */
   private record Alone(int map, ResourceId id, Object value, ImmutableMap<ResourceId, Json> origins) {
 
     static Optional<Alone> read(Resource r) {
@@ -127,10 +133,11 @@ public final class Reread {
           }
           Readers.read(c, at, type.get());
         }
+        Assembly.join(c);
       } catch (InvalidTopologyException e) {
         return Optional.empty();
       }
-      if (!c.warnings().isEmpty() || !c.unnamedSkipped().isEmpty() || c.hasChildren()) {
+      if (!c.warnings().isEmpty() || !c.unnamedSkipped().isEmpty()) {
         return Optional.empty();
       }
       List<Map<ResourceId, ?>> maps = c.topology.resourceMaps();

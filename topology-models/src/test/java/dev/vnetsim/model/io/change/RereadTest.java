@@ -49,6 +49,32 @@ class RereadTest {
     compare(ArmResources.read(List.of(recorded), false), 4);
   }
 
+  /**
+   * A policy whose rule collection groups are listed as resources of their own is read again alone (the old trees,
+   * policy and groups, name the ids it held; the edited tree nests the groups), so that an edited firewall rule does
+   * not make the whole input be read.
+   */
+  @Test
+  void standaloneRuleCollectionGroups_areRereadWithTheirPolicy() {
+    Path recorded = TopologyFixtures.sharedData().resolve("arm-recorded/jupiterone-graph-azure");
+    ArmResources base = ArmResources.read(List.of(recorded), false);
+    String group = "/subscriptions/subscription-id/resourceGroups/j1dev/providers/Microsoft.Network/"
+        + "firewallPolicies/policy1/ruleCollectionGroups/DefaultNetworkRuleCollectionGroup";
+    for (String change : List.of("[{\"op\":\"remove\",\"path\":\"" + group
+        + "/properties/ruleCollections/0/rules/1\"}]", "[{\"op\":\"delete\",\"id\":\"" + group + "\"}]")) {
+      ArmResources.Editor e = edited(base, change);
+
+      Optional<Reread.Base> quick = e.reread();
+
+      assertThat(quick).as(change).isPresent();
+      assertThat(summary(quick.get().topology())).as(change).isEqualTo(summary(e.readAll().topology()));
+      assertThat(quick.get().topology().virtualNetworks()).as("untouched resources are kept")
+          .isEqualTo(base.topology().virtualNetworks());
+      assertThat(quick.get().topology().virtualNetworks().values().iterator().next())
+          .isSameAs(base.topology().virtualNetworks().values().iterator().next());
+    }
+  }
+
   @Test
   void ruleRemoved_isReread_andDanglingWarningsFollow() {
     ArmResources base = ChangeTesting.load("base.json");
@@ -180,7 +206,25 @@ class RereadTest {
       List<VirtualNetwork> vnets = List.copyOf(t.virtualNetworks().values());
       List<NetworkInterface> nics = List.copyOf(t.networkInterfaces().values());
       List<ResourceId> all = List.copyOf(base.ids());
-      switch (r.nextInt(9)) {
+      switch (r.nextInt(10)) {
+        case 8 -> {
+          List<ResourceId> groups = new ArrayList<>();
+          t.firewallPolicies().values().forEach(p -> p.ruleCollectionGroups().forEach(g -> groups.add(g.id())));
+          if (groups.isEmpty()) {
+            return Optional.empty();
+          }
+          String g = groups.get(r.nextInt(groups.size())).value();
+          return Optional.of(switch (r.nextInt(4)) {
+            case 0 -> "{\"op\":\"remove\",\"path\":\"" + g + "/properties/ruleCollections/0/rules/0\"}";
+            case 1 -> "{\"op\":\"replace\",\"path\":\"" + g + "/properties/priority\",\"value\":"
+                + (100 + r.nextInt(3) * 100) + "}";
+            case 2 -> "{\"op\":\"add\",\"path\":\"" + g + "/properties/ruleCollections/0/rules/-\",\"value\":"
+                + "{\"ruleType\":\"NetworkRule\",\"name\":\"n" + r.nextInt(1000) + "\",\"ipProtocols\":[\"TCP\"],"
+                + "\"sourceAddresses\":[\"10.0.0.0/8\"],\"destinationAddresses\":[\""
+                + List.of("Storage", "10.1.0.0/16", "10.0.0.300").get(r.nextInt(3)) + "\"],\"destinationPorts\":[\"443\"]}}";
+            default -> "{\"op\":\"delete\",\"id\":\"" + g + "\"}";
+          });
+        }
         case 0, 1 -> {
           if (nsgs.isEmpty()) {
             return Optional.empty();
