@@ -6,10 +6,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableRangeSet;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Range;
 import com.google.common.collect.Sets;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.Protocol;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -24,6 +26,9 @@ public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> pr
   public static final ImmutableSet<Protocol> WITH_PORTS = Sets.immutableEnumSet(Protocol.TCP, Protocol.UDP);
   public static final ImmutableSet<Protocol> WITHOUT_PORTS =
       Sets.immutableEnumSet(Protocol.ICMP, Protocol.ESP, Protocol.AH);
+  /** A box without packets. */
+  public static final FlowBox EMPTY = new FlowBox(IpSet.EMPTY, IpSet.EMPTY, ImmutableSet.of(), ImmutableRangeSet.of(),
+      ImmutableRangeSet.of());
   public static final ImmutableSet<Protocol> ALL_PROTOCOLS = Sets.immutableEnumSet(EnumSet.complementOf(
       EnumSet.of(Protocol.ANY)));
 
@@ -92,7 +97,29 @@ public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> pr
     return new FlowBox(source, destination, p, sourcePorts, destinationPorts);
   }
 
+  /**
+   * Whether the boxes share a packet, found without building the common box: the cheap dimensions (protocols, ports)
+   * first, then the addresses (allocation-free).
+   */
+  public boolean intersects(FlowBox o) {
+    return !Collections.disjoint(protocols, o.protocols) && meet(destinationPorts, o.destinationPorts)
+        && meet(sourcePorts, o.sourcePorts) && source.intersects(o.source) && destination.intersects(o.destination);
+  }
+
+  private static boolean meet(ImmutableRangeSet<Integer> a, ImmutableRangeSet<Integer> b) {
+    for (Range<Integer> r : a.asRanges()) {
+      if (b.intersects(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The packets of both boxes ({@link #EMPTY} when they share none). */
   public FlowBox intersect(FlowBox o) {
+    if (!intersects(o)) {
+      return EMPTY;
+    }
     return new FlowBox(source.intersection(o.source), destination.intersection(o.destination),
         Sets.immutableEnumSet(Sets.intersection(protocols, o.protocols)),
         sourcePorts.intersection(o.sourcePorts), destinationPorts.intersection(o.destinationPorts));

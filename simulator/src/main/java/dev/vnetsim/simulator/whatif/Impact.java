@@ -54,6 +54,7 @@ final class Impact {
   private final Map<ResourceId, Exposure> exposures = new HashMap<>();
   private final Map<Site, IpSet> addresses = new HashMap<>();
   private IpSet translated;
+  private FirewallReach reach;
 
   private Impact(boolean global, ImmutableSet<ResourceId> dirty, boolean contained, boolean privateEndpoints,
       Optional<FirewallExposure> firewalls, ImmutableSet<ResourceId> firewallDirty) {
@@ -207,8 +208,23 @@ final class Impact {
     if (global || !contained) {
       return true;
     }
-    return firewalls.isPresent() && firewalls.get().reaches(seenSources(from, before, after),
-        addresses(to, before, after)) || mayChangeAtEnds(from, to, before, after);
+    return mayChangeAtFirewalls(from, to, before, after) || mayChangeAtEnds(from, to, before, after);
+  }
+
+  /** Whether a changed firewall rule can match the flow, and its packets can meet a firewall at all. */
+  private boolean mayChangeAtFirewalls(Site from, Site to, Side before, Side after) {
+    if (firewalls.isEmpty()) {
+      return false;
+    }
+    IpSet sources = seenSources(from, before, after);
+    IpSet destinations = addresses(to, before, after);
+    if (!firewalls.get().reaches(sources, destinations)) {
+      return false;
+    }
+    if (reach == null) {
+      reach = new FirewallReach(before.engine().dataPlane(), after.engine().dataPlane());
+    }
+    return reach.mayMeetFirewall(from, firewalls.get().packets(sources, destinations).destinations());
   }
 
   /**
@@ -216,7 +232,8 @@ final class Impact {
    * rule can match, which alone can answer differently.
    */
   Optional<FirewallExposure.Packets> onlyAtFirewalls(Site from, Site to, Side before, Side after) {
-    if (global || !contained || firewalls.isEmpty() || mayChangeAtEnds(from, to, before, after)) {
+    if (global || !contained || !mayChangeAtFirewalls(from, to, before, after)
+        || mayChangeAtEnds(from, to, before, after)) {
       return Optional.empty();
     }
     return Optional.of(firewalls.get().packets(seenSources(from, before, after), addresses(to, before, after)));

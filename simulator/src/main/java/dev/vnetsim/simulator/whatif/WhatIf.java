@@ -2,6 +2,7 @@ package dev.vnetsim.simulator.whatif;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableRangeSet;
 import dev.vnetsim.model.InvalidTopologyException;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.PortRange;
@@ -201,18 +202,19 @@ public final class WhatIf {
     List<String> tags = memo.isPresent() ? Differential.serviceTags(tb, ta, memo.get())
         : Differential.serviceTags(both);
     Differential.Focus focus = sides.impact().focus(sides.before(), sides.after());
+    Map<Map.Entry<Protocol, ImmutableRangeSet<Integer>>, List<PortRange>> meetingClasses = new HashMap<>();
     Differential.Requests requests = Differential.requests(sides.before(), sides.after(), focus, tags);
     for (FlowRequest r : requests.kept()) {
       Optional<IpSet> tag = sliceTags ? Differential.tagInsideInternet(sides.before(), r) : Optional.empty();
       boolean slice = tag.isPresent() && tag.equals(Differential.tagInsideInternet(sides.after(), r));
       FlowRequest asked = slice ? Differential.internetRequest(r) : r;
-      Optional<FlowRequest> look = focus.onlyAtFirewalls(r.from(), r.to()).map(p -> p.narrow(asked,
+      // A flow that may change only at a firewall is simulated only for the packets a changed rule can match: the
+      // others answer the same on both sides, so the differences of these traces are those of the whole flow.
+      Optional<FlowRequest> narrow = focus.onlyAtFirewalls(r.from(), r.to()).map(p -> p.narrow(asked,
           slice ? tag : Optional.empty()));
-      if (look.isPresent() && same(sides, look.get())) {
-        continue; // no packet a changed firewall rule can match answers differently, and no other packet can
-      }
-      Trace before = sides.before().trace(asked);
-      Trace after = sides.after(asked, before);
+      FlowRequest simulated = narrow.orElse(asked);
+      Trace before = sides.before().trace(simulated);
+      Trace after = sides.after(simulated, before);
       if (before == after || before.equals(after)) {
         continue;
       }
@@ -222,8 +224,13 @@ public final class WhatIf {
         continue;
       }
       classes.forEach((protocol, ranges) -> {
-        for (ClassDifferences.Group g : ClassDifferences.of(b, a, protocol,
-            ranges.isEmpty() ? List.of(PortRange.ALL) : ranges, memo.isPresent())) {
+        if (!simulated.protocols().contains(protocol)) {
+          return;
+        }
+        // a class without packets in the simulated ports has none that changed
+        List<PortRange> meeting = meetingClasses.computeIfAbsent(Map.entry(protocol, simulated.ports()),
+            k -> classesMeeting(protocol, ranges, simulated.ports()));
+        for (ClassDifferences.Group g : ClassDifferences.of(b, a, protocol, meeting, memo.isPresent())) {
           add(raw, FlowChange.Source.DIFFERENTIAL, Optional.empty(), r.from().text(), r.to().text(), protocol.name(),
               protocol.hasPorts() ? g.ports() : List.of(), g.differences(), changes);
         }
@@ -232,11 +239,14 @@ public final class WhatIf {
     return requests.total();
   }
 
-  /** Whether a request's traces give the same answer for every packet on both sides. */
-  private static boolean same(Pair sides, FlowRequest r) {
-    Trace before = sides.before().trace(r);
-    Trace after = sides.after(r, before);
-    return before == after || before.equals(after) || Difference.between(before, after).isEmpty();
+  /** The port classes of a protocol (all ports when it has none) that meet some of {@code ports}. */
+  private static List<PortRange> classesMeeting(Protocol protocol, List<PortRange> classes,
+      ImmutableRangeSet<Integer> ports) {
+    List<PortRange> all = classes.isEmpty() ? List.of(PortRange.ALL) : classes;
+    if (!protocol.hasPorts() || ports.encloses(PortRange.ALL.toRange())) {
+      return all;
+    }
+    return all.stream().filter(c -> ports.intersects(c.toRange())).toList();
   }
 
   /** A trace cut to some destinations: its parts there (the top-level answer is kept for a trace without parts). */
