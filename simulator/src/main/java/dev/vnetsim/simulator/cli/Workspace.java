@@ -58,6 +58,11 @@ final class Workspace implements Memo {
     return v;
   }
 
+  @Override
+  public boolean keeps() {
+    return resident;
+  }
+
   /** How many values are kept (tests). */
   synchronized int size() {
     return slots.size();

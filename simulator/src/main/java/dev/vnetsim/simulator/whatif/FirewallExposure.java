@@ -19,6 +19,7 @@ import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.FlowSpace;
 import dev.vnetsim.simulator.trace.Ports;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -59,19 +60,15 @@ record FirewallExposure(ImmutableList<Rect> rules) {
     }
   }
 
-  /** The packets from {@code sources} to {@code destinations} that a changed rule may match (a box around them). */
-  Packets packets(IpSet sources, IpSet destinations) {
-    IpSet d = IpSet.EMPTY;
+  /** The packets to {@code destinations} of the protocols and ports of some changed rules (a box around them). */
+  Packets packets(BitSet which, IpSet destinations) {
     EnumSet<Protocol> protocols = EnumSet.noneOf(Protocol.class);
     TreeRangeSet<Integer> ports = TreeRangeSet.create();
-    for (Rect r : rules) {
-      if (r.sources().intersects(sources) && r.destinations().intersects(destinations)) {
-        d = d.union(r.destinations().intersection(destinations));
-        protocols.addAll(r.protocols());
-        ports.addAll(r.ports());
-      }
+    for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
+      protocols.addAll(rules.get(i).protocols());
+      ports.addAll(rules.get(i).ports());
     }
-    return new Packets(d, Sets.immutableEnumSet(protocols), ImmutableRangeSet.copyOf(ports));
+    return new Packets(destinations, Sets.immutableEnumSet(protocols), ImmutableRangeSet.copyOf(ports));
   }
 
   /** Whether a flow from {@code sources} to {@code destinations} can meet a changed rule. */
@@ -104,11 +101,6 @@ record FirewallExposure(ImmutableList<Rect> rules) {
   /** Whether some changed rule can see {@code sources} as a flow's sources. */
   boolean fromAny(IpSet sources) {
     return rules.stream().anyMatch(r -> r.sources().intersects(sources));
-  }
-
-  /** Whether some changed rule can see {@code destinations} as a flow's destinations. */
-  boolean toAny(IpSet destinations) {
-    return rules.stream().anyMatch(r -> r.destinations().intersects(destinations));
   }
 
   /**

@@ -53,8 +53,9 @@ final class Impact {
   private final ImmutableSet<ResourceId> firewallDirty;
   private final Map<ResourceId, Exposure> exposures = new HashMap<>();
   private final Map<Site, IpSet> addresses = new HashMap<>();
+  private final Map<Site, IpSet> seen = new HashMap<>();
   private IpSet translated;
-  private FirewallReach reach;
+  private FirewallFocus firewallFocus;
 
   private Impact(boolean global, ImmutableSet<ResourceId> dirty, boolean contained, boolean privateEndpoints,
       Optional<FirewallExposure> firewalls, ImmutableSet<ResourceId> firewallDirty) {
@@ -213,18 +214,16 @@ final class Impact {
 
   /** Whether a changed firewall rule can match the flow, and its packets can meet a firewall at all. */
   private boolean mayChangeAtFirewalls(Site from, Site to, Side before, Side after) {
-    if (firewalls.isEmpty()) {
-      return false;
+    return firewalls.isPresent() && firewallFocus(before, after).packets(from, to).isPresent();
+  }
+
+  private FirewallFocus firewallFocus(Side before, Side after) {
+    if (firewallFocus == null) {
+      firewallFocus = new FirewallFocus(firewalls.orElseThrow(), new FirewallReach(before.engine().dataPlane(),
+          after.engine().dataPlane()), site -> seenSources(site, before, after), site -> addresses(site, before,
+          after));
     }
-    IpSet sources = seenSources(from, before, after);
-    IpSet destinations = addresses(to, before, after);
-    if (!firewalls.get().reaches(sources, destinations)) {
-      return false;
-    }
-    if (reach == null) {
-      reach = new FirewallReach(before.engine().dataPlane(), after.engine().dataPlane());
-    }
-    return reach.mayMeetFirewall(from, firewalls.get().packets(sources, destinations).destinations());
+    return firewallFocus;
   }
 
   /**
@@ -232,11 +231,10 @@ final class Impact {
    * rule can match, which alone can answer differently.
    */
   Optional<FirewallExposure.Packets> onlyAtFirewalls(Site from, Site to, Side before, Side after) {
-    if (global || !contained || !mayChangeAtFirewalls(from, to, before, after)
-        || mayChangeAtEnds(from, to, before, after)) {
+    if (global || !contained || firewalls.isEmpty() || mayChangeAtEnds(from, to, before, after)) {
       return Optional.empty();
     }
-    return Optional.of(firewalls.get().packets(seenSources(from, before, after), addresses(to, before, after)));
+    return firewallFocus(before, after).packets(from, to);
   }
 
   private boolean mayChangeAtEnds(Site from, Site to, Side before, Side after) {
@@ -262,14 +260,12 @@ final class Impact {
 
       @Override
       public Predicate<Site> carriedFrom() {
-        return firewalls.<Predicate<Site>>map(f -> site -> f.fromAny(seenSources(site, before, after)))
-            .orElse(site -> false);
+        return firewalls.isEmpty() ? site -> false : site -> firewallFocus(before, after).fromAny(site);
       }
 
       @Override
       public Predicate<Site> carriedTo() {
-        return firewalls.<Predicate<Site>>map(f -> site -> f.toAny(addresses(site, before, after)))
-            .orElse(site -> false);
+        return firewalls.isEmpty() ? site -> false : site -> firewallFocus(before, after).toAny(site);
       }
 
       @Override
@@ -286,7 +282,7 @@ final class Impact {
 
   /** The sources a flow from a site may have where a rule (of a firewall or an NSG) looks at it. */
   private IpSet seenSources(Site site, Side before, Side after) {
-    return addresses(site, before, after).union(translatedSources(before, after));
+    return seen.computeIfAbsent(site, s -> addresses(s, before, after).union(translatedSources(before, after)));
   }
 
   private Exposure exposure(Site site, Side before, Side after) {

@@ -13,6 +13,14 @@ public interface Memo {
 
   <V> V get(String kind, Object key, Supplier<V> make);
 
+  /**
+   * Whether values are kept for later analyses (a resident process): then an analysis of no change also makes what
+   * a later change will look for first (the before side's requirement rows), so that a preload warms them.
+   */
+  default boolean keeps() {
+    return false;
+  }
+
   /** Builds every time. */
   static Memo none() {
     return new Memo() {

@@ -118,10 +118,11 @@ public final class WhatIf {
   /**
    * Requirement rows of the computes the change may affect (every compute when it is not incremental). A compute's
    * rows are evaluated on the after side only when one of its before rows may change ({@link Impact#unaffectedRow});
-   * the before rows are kept in the memo (a resident process evaluates them once per before side).
+   * the before rows are kept in the memo (a resident process evaluates them once per before side, in its preload).
    */
   private static int requirements(ChangeSet changes, Options o, Pair sides, List<Grouping.Raw> raw) {
-    Predicate<AmlCompute> which = sides.impact().computes(sides.before(), sides.after());
+    boolean warm = changes.changes().isEmpty() && o.memo().keeps(); // a preload: every compute's before rows
+    Predicate<AmlCompute> which = warm ? c -> true : sides.impact().computes(sides.before(), sides.after());
     Map<ResourceId, ImmutableList<RequirementFlow>> kept = o.memo().get("whatif.requirement-rows", List.of(
         new Memo.Same(changes.before()), new Memo.Same(o.requirements()), new Memo.Same(o.tags())), HashMap::new);
     Map<String, RequirementFlow> before = new LinkedHashMap<>();
@@ -134,7 +135,7 @@ public final class WhatIf {
       ImmutableList<RequirementFlow> rows = kept.computeIfAbsent(c.id(), id -> o.requirements()
           .evaluate(changes.before(), o.tags(), x -> x.id().equals(id)));
       if (rows.stream().allMatch(r -> sides.impact().unaffectedRow(r.trace(), sides.before(), sides.after()))) {
-        n += rows.size(); // the same rows on both sides
+        n += warm ? 0 : rows.size(); // the same rows on both sides (a preload counts none, as a one-shot run)
         continue;
       }
       again.add(c.id());
