@@ -138,6 +138,9 @@ public final class LocalChange {
     for (Function<Topology, Map<ResourceId, ?>> kind : KINDS) {
       Map<ResourceId, ?> b = kind.apply(before);
       Map<ResourceId, ?> a = kind.apply(after);
+      if (a == b) {
+        continue; // a map shared by both (Topology#toBuilder keeps those whose entries are the same)
+      }
       b.forEach((id, v) -> {
         Object w = a.get(id);
         if (v != w && !Objects.equals(v, w)) {

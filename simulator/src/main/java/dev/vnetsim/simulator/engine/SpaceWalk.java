@@ -194,8 +194,8 @@ final class SpaceWalk {
     FlowSpace rest = space;
     for (int i = 0; i < t.routes().size() && !rest.isEmpty(); i++) {
       IpSet region = t.region(i);
-      if (region.isEmpty()) {
-        continue;
+      if (region.isEmpty() || !rest.meetsDestination(region)) {
+        continue; // most routes of a hub's table (one per peered spoke) do not meet the packets
       }
       FlowSpace part = rest.restrictDestination(region);
       if (part.isEmpty()) {

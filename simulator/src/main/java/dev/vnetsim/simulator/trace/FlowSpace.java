@@ -89,6 +89,16 @@ public record FlowSpace(ImmutableList<FlowBox> boxes) {
     return new FlowSpace(ImmutableList.<FlowBox>builder().addAll(boxes).addAll(other.minus(this).boxes).build());
   }
 
+  /** Whether some packet's destination is in {@code dst} (allocation-free). */
+  public boolean meetsDestination(IpSet dst) {
+    for (FlowBox b : boxes) {
+      if (b.destination().intersects(dst)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Only packets whose destination is in {@code dst}. */
   public FlowSpace restrictDestination(IpSet dst) {
     ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
