@@ -2,6 +2,8 @@ package dev.vnetsim.benchmarks;
 
 import dev.vnetsim.benchmarks.fixtures.Estates;
 import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.firewall.FirewallRule;
+import dev.vnetsim.model.firewall.RuleCollectionGroup;
 import dev.vnetsim.model.io.change.ArmResources;
 import dev.vnetsim.simulator.cli.Main;
 import dev.vnetsim.simulator.cli.Resident;
@@ -29,8 +31,11 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The whole {@code vnetsim whatif -t <estate> --change remove-rule.json} on a generated estate of {@code vnets} VNets
  * (10 subnets and a 100-rule NSG each, hub firewall, forced tunnelling, private endpoints, Azure ML computes; fixed
- * seed), the first rule of the middle spoke's NSG removed: arguments parsed, input files stamped, the change file
- * read and applied, both sides compiled or recompiled, requirement rows, differential and the text report written.
+ * seed), one rule removed: arguments parsed, input files stamped, the change file read and applied, both sides
+ * compiled or recompiled, requirement rows, differential and the text report written. {@code NSG_RULE} removes the
+ * first rule of the middle spoke's NSG; {@code HUB_RULE} removes the hub firewall's network rule that lets every spoke
+ * reach Azure Active Directory, which breaks that flow from each of the 10,000 subnets and every compute's rows
+ * to it (about 28,000 changed flows at 1,000 VNets; run it with {@code -p change=HUB_RULE}).
  * {@code SERVED} runs it in a resident process ({@code vnetsim serve}) that has answered it before, so the estate is
  * read and compiled already; {@code ONE_SHOT} is the command line without a server, which reads the 78 MB of JSON and
  * compiles everything each time. Both write the same bytes (checked in the served trial's setup). Neither includes
@@ -54,6 +59,15 @@ public class WhatIfEndToEndBenchmark {
   @Param({"ONE_SHOT", "SERVED"})
   Run run;
 
+  /** Which rule the change removes. */
+  public enum Change {
+    NSG_RULE,
+    HUB_RULE
+  }
+
+  @Param({"NSG_RULE"})
+  Change change;
+
   @Param({"1000"})
   int vnets;
 
@@ -65,11 +79,9 @@ public class WhatIfEndToEndBenchmark {
   public void setup() throws IOException {
     dir = Estates.write(vnets, 10, 100, 42);
     ArmResources estate = ArmResources.read(List.of(dir), false);
-    ResourceId nsg = estate.topology().networkSecurityGroups().keySet().stream().sorted()
-        .skip(estate.topology().networkSecurityGroups().size() / 2).findFirst().orElseThrow();
-    Path change = Files.createTempFile("vnetsim-remove-rule", ".json");
-    Files.writeString(change, "[{\"op\":\"remove\",\"path\":\"" + nsg.value() + "/properties/securityRules/0\"}]");
-    args = new ArrayList<>(List.of("whatif", "-t", dir.toString(), "--change", change.toString()));
+    Path file = Files.createTempFile("vnetsim-remove-rule", ".json");
+    Files.writeString(file, "[{\"op\":\"remove\",\"path\":\"" + removedRule(estate) + "\"}]");
+    args = new ArrayList<>(List.of("whatif", "-t", dir.toString(), "--change", file.toString()));
     Estates.serviceTagFile().ifPresent(f -> args.addAll(List.of("--service-tags", f.toString())));
     if (run == Run.SERVED) { // the served answer is the one-shot answer; the first request reads and compiles
       resident = Resident.create();
@@ -82,6 +94,24 @@ public class WhatIfEndToEndBenchmark {
         throw new IllegalStateException("served and one-shot what-if differ:\n" + served + "\n---\n" + direct);
       }
     }
+  }
+
+  /** The JSON Patch path of the removed rule. */
+  private String removedRule(ArmResources estate) {
+    if (change == Change.NSG_RULE) {
+      ResourceId nsg = estate.topology().networkSecurityGroups().keySet().stream().sorted()
+          .skip(estate.topology().networkSecurityGroups().size() / 2).findFirst().orElseThrow();
+      return nsg.value() + "/properties/securityRules/0";
+    }
+    RuleCollectionGroup group = estate.topology().firewallPolicies().values().iterator().next()
+        .ruleCollectionGroups().get(0);
+    List<FirewallRule> rules = group.ruleCollections().get(0).rules();
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).name().equals("allow-AzureActiveDirectory")) {
+        return group.id().value() + "/properties/ruleCollections/0/rules/" + i;
+      }
+    }
+    throw new IllegalStateException("the generated hub has no rule allow-AzureActiveDirectory");
   }
 
   @TearDown(Level.Trial)

@@ -2,10 +2,13 @@ package dev.vnetsim.simulator.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.collect.ImmutableRangeSet;
+import com.google.common.collect.Sets;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.PortRange;
 import dev.vnetsim.model.Protocol;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Box algebra of flow spaces (DESIGN §1). */
@@ -23,6 +26,66 @@ class FlowSpaceTest {
     assertThat(s.contains(Flow.of("10.0.0.4", "10.1.1.1", Protocol.ICMP, 0, 0))).isTrue();
     assertThat(s.contains(Flow.of("10.0.0.4", "10.1.1.1", Protocol.TCP, 1, 80))).isFalse();
     assertThat(s.contains(Flow.of("10.0.0.4", "10.1.1.1", Protocol.UDP, 1, 443))).isTrue();
+  }
+
+  /**
+   * {@link FlowBox#intersects} (which skips building the common box) agrees with the boxes' dimensions met one by
+   * one, {@link FlowBox#intersect} holds exactly the packets of both, and {@link FlowSpace#meetsDestination} agrees
+   * with {@link FlowSpace#restrictDestination}, on seeded random boxes and packets.
+   */
+  @Test
+  void intersects_agreesWithDimensionsAndPackets_onRandomBoxes() {
+    SplittableRandom rnd = new SplittableRandom(17);
+    int meeting = 0;
+    for (int i = 0; i < 3000; i++) {
+      FlowBox a = box(rnd);
+      FlowBox b = box(rnd);
+      boolean byDimension = !a.source().intersection(b.source()).isEmpty()
+          && !a.destination().intersection(b.destination()).isEmpty()
+          && a.protocols().stream().anyMatch(b.protocols()::contains)
+          && !a.sourcePorts().asRanges().stream().allMatch(r -> b.sourcePorts().subRangeSet(r).isEmpty())
+          && !a.destinationPorts().asRanges().stream().allMatch(r -> b.destinationPorts().subRangeSet(r).isEmpty());
+      assertThat(a.intersects(b)).as("%s / %s", a, b).isEqualTo(byDimension);
+      assertThat(a.intersect(b).isEmpty()).isEqualTo(!byDimension);
+      meeting += byDimension ? 1 : 0;
+      FlowBox both = a.intersect(b);
+      for (int k = 0; k < 20; k++) {
+        Flow f = packet(rnd);
+        assertThat(both.contains(f)).as("%s in %s and %s", f, a, b).isEqualTo(a.contains(f) && b.contains(f));
+      }
+      IpSet d = addresses(rnd);
+      FlowSpace s = FlowSpace.union(List.of(a, b).stream().filter(x -> !x.isEmpty()).toList());
+      assertThat(s.meetsDestination(d)).isEqualTo(!s.restrictDestination(d).isEmpty());
+    }
+    assertThat(meeting).as("both outcomes are exercised").isBetween(150, 2850);
+  }
+
+  private static final Protocol[][] PROTOCOLS = {{Protocol.TCP}, {Protocol.UDP}, {Protocol.TCP, Protocol.UDP},
+      {Protocol.ICMP}, {Protocol.ICMP, Protocol.ESP}};
+
+  private static FlowBox box(SplittableRandom rnd) {
+    Protocol[] p = PROTOCOLS[rnd.nextInt(PROTOCOLS.length)];
+    return new FlowBox(addresses(rnd), addresses(rnd), Sets.immutableEnumSet(List.of(p)), ports(rnd), ports(rnd));
+  }
+
+  private static IpSet addresses(SplittableRandom rnd) {
+    IpSet out = IpSet.EMPTY;
+    for (int i = 0, n = 1 + rnd.nextInt(3); i < n; i++) {
+      int prefix = 27 + rnd.nextInt(4);
+      int size = 1 << (32 - prefix);
+      out = out.union(IpSet.parse("10.0.0." + size * rnd.nextInt(64 / size) + "/" + prefix));
+    }
+    return out;
+  }
+
+  private static ImmutableRangeSet<Integer> ports(SplittableRandom rnd) {
+    int from = rnd.nextInt(40);
+    return Ports.of(List.of(new PortRange(from, from + rnd.nextInt(20))));
+  }
+
+  private static Flow packet(SplittableRandom rnd) {
+    Protocol p = List.of(Protocol.TCP, Protocol.UDP, Protocol.ICMP, Protocol.ESP).get(rnd.nextInt(4));
+    return Flow.of("10.0.0." + rnd.nextInt(64), "10.0.0." + rnd.nextInt(64), p, rnd.nextInt(60), rnd.nextInt(60));
   }
 
   @Test

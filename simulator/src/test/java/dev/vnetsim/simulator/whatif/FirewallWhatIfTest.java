@@ -11,6 +11,7 @@ import dev.vnetsim.model.io.change.ChangeFile;
 import dev.vnetsim.model.io.change.ChangeSet;
 import dev.vnetsim.model.network.NetworkInterface;
 import dev.vnetsim.servicetag.FqdnCatalog;
+import dev.vnetsim.simulator.engine.IncrementalCompiler;
 import dev.vnetsim.simulator.generate.EstateGenerator;
 import dev.vnetsim.simulator.requirements.RequirementPacks;
 import dev.vnetsim.simulator.trace.Disposition;
@@ -121,6 +122,40 @@ class FirewallWhatIfTest {
               .endsWith("/allow-AzureActiveDirectory"));
           assertThat(c.after().disposition()).isEqualTo(Disposition.DENIED_FIREWALL);
         });
+  }
+
+  /**
+   * As a resident process answers them: one memo (the compiled before side, its requirement rows), one compiler and
+   * one set of requirement rows kept across firewall changes of the same before side, a preload (a what-if of no
+   * change) first; each answer equal to a full recomputation without memo.
+   */
+  @Test
+  void keptAcrossFirewallChanges_equalsFull() {
+    IncrementalWhatIfTest.KeepLast memo = new IncrementalWhatIfTest.KeepLast() {
+      @Override
+      public boolean keeps() {
+        return true;
+      }
+    };
+    WhatIf.Options o = withRows();
+    IncrementalCompiler compiler = new IncrementalCompiler(o.tags());
+    RequirementFlows rows = new AmlRequirements(WhatIfFixtures.catalog(), FqdnCatalog.bundled(),
+        RequirementPacks.bundled(), compiler);
+    WhatIf.Options kept = new WhatIf.Options(o.tags(), o.parser(), o.intents(), rows, "before", "after", true)
+        .withMemo(memo).withCompiler(compiler);
+    WhatIf.analyse(ChangeFile.apply(withCompute, new TopologyReader.Source("none.json", "[]")), kept);
+    SplittableRandom rnd = new SplittableRandom(31);
+    int changed = 0;
+    for (int i = 0; i < 6; i++) {
+      String patch = RandomChanges.firewallPatch(withCompute, rnd, firewallIp, spokeVm);
+      ChangeSet cs = ChangeFile.apply(withCompute, new TopologyReader.Source("kept-" + i + ".json", patch));
+      WhatIfReport reused = WhatIf.analyse(cs, kept);
+      WhatIfReport full = WhatIf.analyse(cs, kept.withMemo(Memo.none()).withIncremental(false));
+      assertThat(reused.changes()).as("change %d: %s", i, patch).isEqualTo(full.changes());
+      changed += full.changes().isEmpty() ? 0 : 1;
+    }
+    assertThat(changed).as("changes that changed flows").isGreaterThanOrEqualTo(2);
+    assertThat(memo.hits).as("the memo was used").isGreaterThan(10);
   }
 
   private static WhatIf.Options withRows() {

@@ -122,7 +122,7 @@ class IncrementalWhatIfTest {
   }
 
   /** Keeps the last value of each kind, as the resident workspace does. */
-  static final class KeepLast implements Memo {
+  static class KeepLast implements Memo {
     private final java.util.Map<String, java.util.Map.Entry<Object, Object>> slots = new java.util.HashMap<>();
     int hits;
 
