@@ -297,7 +297,7 @@ public final class DataPlaneEngine implements ReachabilityEngine {
     }
     List<Part> parts = new ArrayList<>();
     merged.forEach((k, s) -> parts.add(new Part(s, k.d(), k.by(), k.hops(), k.egress())));
-    parts.sort(Comparator.comparing((Part p) -> p.space().destinations().firstAddress(),
+    parts.sort(Comparator.comparing((Part p) -> p.space().firstDestination(),
         Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(p -> p.disposition()));
     if (parts.isEmpty()) {
       return failure(space, Disposition.INSUFFICIENT_INFO, "no packet to trace");

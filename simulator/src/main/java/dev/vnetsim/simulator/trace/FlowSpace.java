@@ -2,6 +2,7 @@ package dev.vnetsim.simulator.trace;
 
 import com.google.common.collect.ImmutableList;
 import dev.vnetsim.model.IpFamily;
+import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +128,18 @@ public record FlowSpace(ImmutableList<FlowBox> boxes) {
   public FlowSpace family(IpFamily f) {
     IpSet all = f == IpFamily.IPV4 ? IpSet.ALL_V4 : IpSet.ALL_V6;
     return restrictSource(all).restrictDestination(all);
+  }
+
+  /** The lowest destination address ({@code destinations().firstAddress()} without the union); null when empty. */
+  public IpAddress firstDestination() {
+    IpAddress first = null;
+    for (FlowBox b : boxes) {
+      IpAddress a = b.destination().firstAddress();
+      if (a != null && (first == null || a.compareTo(first) < 0)) {
+        first = a;
+      }
+    }
+    return first;
   }
 
   /** The union of the boxes' destinations. */

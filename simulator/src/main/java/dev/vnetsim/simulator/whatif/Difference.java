@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableRangeSet;
 import com.google.common.collect.Range;
 import com.google.common.collect.TreeRangeSet;
+import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.FlowSpace;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.HashSet;
@@ -84,18 +85,23 @@ public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
     return true;
   }
 
-  /** The packets whose signature differs. */
+  /**
+   * The packets whose signature differs. The pieces of one outcome are disjoint, so the packets of each side that
+   * left their signature are joined without box algebra, and the two sides' sets once.
+   */
   private static FlowSpace changedSpace(Map<String, FlowSpace> x, Map<String, FlowSpace> y) {
     Set<String> keys = new HashSet<>(x.keySet());
     keys.addAll(y.keySet());
-    FlowSpace changed = FlowSpace.EMPTY;
+    ImmutableList.Builder<FlowBox> left = ImmutableList.builder();
+    ImmutableList.Builder<FlowBox> joined = ImmutableList.builder();
     for (String k : keys) {
       FlowSpace s = x.getOrDefault(k, FlowSpace.EMPTY);
       FlowSpace t = y.getOrDefault(k, FlowSpace.EMPTY);
       if (!s.equals(t)) {
-        changed = changed.union(s.minus(t)).union(t.minus(s));
+        left.addAll(s.minus(t).boxes());
+        joined.addAll(t.minus(s).boxes());
       }
     }
-    return changed;
+    return new FlowSpace(left.build()).union(new FlowSpace(joined.build()));
   }
 }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.vnetsim.simulator.trace.DecidedBy;
 import dev.vnetsim.simulator.trace.Disposition;
 import dev.vnetsim.simulator.trace.Egress;
+import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.FlowSpace;
 import dev.vnetsim.simulator.trace.Hop;
 import dev.vnetsim.simulator.trace.Part;
@@ -48,7 +49,7 @@ public record Outcome(ImmutableList<Piece> pieces, FlowSpace reached) {
   }
 
   private static final Comparator<Piece> BY_DESTINATION = Comparator.comparing(
-      (Piece p) -> p.space().destinations().firstAddress(), Comparator.nullsLast(Comparator.naturalOrder()))
+      (Piece p) -> p.space().firstDestination(), Comparator.nullsLast(Comparator.naturalOrder()))
       .thenComparing(Piece::disposition);
 
   /** The whole trace. */
@@ -126,7 +127,9 @@ public record Outcome(ImmutableList<Piece> pieces, FlowSpace reached) {
   public Map<String, FlowSpace> bySignature() {
     Map<String, FlowSpace> m = new LinkedHashMap<>();
     for (Piece p : pieces) {
-      m.merge(p.signature(), p.space(), FlowSpace::union);
+      // the pieces of one outcome are disjoint: their boxes are joined as they are
+      m.merge(p.signature(), p.space(), (x, y) -> new FlowSpace(ImmutableList.<FlowBox>builder().addAll(x.boxes())
+          .addAll(y.boxes()).build()));
     }
     return m;
   }
