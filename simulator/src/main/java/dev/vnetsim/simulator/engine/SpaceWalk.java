@@ -30,6 +30,7 @@ import dev.vnetsim.simulator.trace.Hop;
 import dev.vnetsim.simulator.trace.Ports;
 import dev.vnetsim.simulator.trace.Step;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -192,10 +193,12 @@ final class SpaceWalk {
     }
     List<SpacePart> out = new ArrayList<>();
     FlowSpace rest = space;
-    for (int i = 0; i < t.routes().size() && !rest.isEmpty(); i++) {
+    // only the routes that win some destination of the packets (a hub's table has one per peered spoke), in order
+    BitSet meeting = t.routesMeeting(rest.destinations());
+    for (int i = meeting.nextSetBit(0); i >= 0 && !rest.isEmpty(); i = meeting.nextSetBit(i + 1)) {
       IpSet region = t.region(i);
       if (region.isEmpty() || !rest.meetsDestination(region)) {
-        continue; // most routes of a hub's table (one per peered spoke) do not meet the packets
+        continue;
       }
       FlowSpace part = rest.restrictDestination(region);
       if (part.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.vnetsim.model.ResourceId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.BitSet;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,6 +87,13 @@ public final class EffectiveRouteTable {
 
   public int lookup(IpAddress a) {
     return fib.lookup(a);
+  }
+
+  /** The routes that win some address of {@code d}, by index (the others route none of its packets). */
+  public BitSet routesMeeting(IpSet d) {
+    BitSet out = new BitSet(routes.size());
+    fib.valuesMeeting(d, out);
+    return out;
   }
 
   /** The destinations a route wins for (empty for an Invalid route). */

@@ -7,6 +7,7 @@ import dev.vnetsim.model.IpSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -211,6 +212,60 @@ public final class Fib {
 
   public int lookup(IpAddress a) {
     return a.isV4() ? lookupV4(a.v4Bits()) : lookupV6(a.hi(), a.lo());
+  }
+
+  /**
+   * Adds to {@code out} the value of every interval that holds an address of {@code d}: the routes that win some of
+   * its addresses, found by binary search per range of {@code d} instead of by meeting every route's region.
+   */
+  public void valuesMeeting(IpSet d, BitSet out) {
+    for (IpAddress[] r : d.ranges()) {
+      if (r[0].isV4()) {
+        int first = r[0].v4Bits() ^ Integer.MIN_VALUE;
+        int last = r[1].v4Bits() ^ Integer.MIN_VALUE;
+        int a = 0;
+        int b = keys.length - 1;
+        int i = 0;
+        while (a <= b) {
+          int mid = (a + b) >>> 1;
+          if (keys[mid] <= first) {
+            i = mid;
+            a = mid + 1;
+          } else {
+            b = mid - 1;
+          }
+        }
+        for (; i < keys.length && keys[i] <= last; i++) {
+          if (values[i] >= 0) {
+            out.set(values[i]);
+          }
+        }
+      } else {
+        int a = 0;
+        int b = v6hi.length - 1;
+        int i = 0;
+        while (a <= b) {
+          int mid = (a + b) >>> 1;
+          if (compare6(mid, r[0]) <= 0) {
+            i = mid;
+            a = mid + 1;
+          } else {
+            b = mid - 1;
+          }
+        }
+        for (; i < v6hi.length && compare6(i, r[1]) <= 0; i++) {
+          if (v6values[i] >= 0) {
+            out.set(v6values[i]);
+          }
+        }
+      }
+    }
+  }
+
+  /** The start of IPv6 interval {@code i} against an address (unsigned). */
+  private int compare6(int i, IpAddress a) {
+    int c = Long.compareUnsigned(v6hi[i], a.hi());
+    return c != 0 ? c : Long.compareUnsigned(v6lo[i], a.lo());
   }
 
   /** For each value, the addresses whose longest match it is (for splitting address sets by route). */

@@ -108,6 +108,37 @@ class FibTest {
     }
   }
 
+  /** The values meeting an address set are those whose regions it meets, on seeded random tables and sets. */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5})
+  void valuesMeeting_areTheValuesWhoseRegionsMeetTheSet(long seed) {
+    Random r = new Random(seed);
+    Map<Cidr, Integer> table = randomV4(r, 5 + r.nextInt(200));
+    table.put(Cidr.parse("2001:db8::/32"), table.size());
+    table.put(Cidr.parse("2001:db8:1::/48"), table.size());
+    Fib fib = Fib.build(table);
+    Map<Integer, IpSet> regions = fib.regions();
+    for (int k = 0; k < 200; k++) {
+      IpSet d = IpSet.EMPTY;
+      for (int j = 0, n = 1 + r.nextInt(4); j < n; j++) {
+        int len = r.nextInt(33);
+        d = d.union(IpSet.of(Cidr.of(IpAddress.v4(r.nextLong() & 0xFFFF_FFFFL & mask(len)), len)));
+      }
+      if (r.nextInt(4) == 0) {
+        d = d.union(IpSet.parse(r.nextBoolean() ? "2001:db8:1:5::/64" : "2001:db9::/32"));
+      }
+      java.util.BitSet expected = new java.util.BitSet();
+      for (Map.Entry<Integer, IpSet> e : regions.entrySet()) {
+        if (e.getValue().intersects(d)) {
+          expected.set(e.getKey());
+        }
+      }
+      java.util.BitSet found = new java.util.BitSet();
+      fib.valuesMeeting(d, found);
+      assertThat(found).as("seed %d, %s", seed, d).isEqualTo(expected);
+    }
+  }
+
   @Test
   void regions_partitionTheCoveredSpaceByWinner() {
     Map<Cidr, Integer> table = new LinkedHashMap<>();
