@@ -51,6 +51,7 @@ public final class Launcher {
       return Optional.empty();
     }
     if (answer.local()) {
+      note(answer).ifPresent(System.err::println);
       return Optional.empty();
     }
     try { // stderr first: commands print their warnings before their output
@@ -62,6 +63,16 @@ public final class Launcher {
       return Optional.of(ExitCodes.INTERNAL);
     }
     return Optional.of(answer.exitCode());
+  }
+
+  /**
+   * What the client says when the server sends a command back: nothing for commands it never runs (tags, generate,
+   * help, usage errors), a note when it runs in another working directory (the command then reads and compiles
+   * everything itself).
+   */
+  static Optional<String> note(ServerProtocol.Answer answer) {
+    return answer.local() && answer.reason().startsWith(ServerProtocol.OTHER_DIRECTORY)
+        ? Optional.of("note: " + answer.reason() + "; running here") : Optional.empty();
   }
 
   /** One request and its answer over the socket. */

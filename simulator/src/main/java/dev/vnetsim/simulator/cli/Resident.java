@@ -55,7 +55,8 @@ public final class Resident {
   /** Runs one command as the command line would, or says why it runs in the client. */
   synchronized ServerProtocol.Answer answer(ServerProtocol.Request r) {
     if (!r.workingDirectory().equals(workingDirectory)) {
-      return ServerProtocol.Answer.runLocally("the server runs in " + workingDirectory);
+      return ServerProtocol.Answer.runLocally(ServerProtocol.OTHER_DIRECTORY + workingDirectory + ", this client in "
+          + r.workingDirectory() + " (relative paths would name other files)");
     }
     try {
       CommandLine.ParseResult parsed = Main.commandLine().parseArgs(r.args().toArray(String[]::new));

@@ -51,6 +51,9 @@ final class ServerProtocol {
     }
   }
 
+  /** The start of the reason given to a client in another working directory (the client says so: it runs slower). */
+  static final String OTHER_DIRECTORY = "the server runs in ";
+
   /** The server's answer: ran (exit code and output), or {@code local} with the reason. */
   record Answer(boolean local, String reason, int exitCode, byte[] stdout, byte[] stderr) {
     static Answer ran(int exitCode, String stdout, String stderr) {

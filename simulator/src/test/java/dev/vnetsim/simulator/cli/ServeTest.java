@@ -124,6 +124,9 @@ class ServeTest {
       assertThat(server.answer(request()).local()).isTrue();
       ServerProtocol.Answer elsewhere = server.answer(new ServerProtocol.Request("/", false, List.of("validate")));
       assertThat(elsewhere.local()).isTrue();
+      assertThat(Launcher.note(elsewhere)).hasValueSatisfying(n -> assertThat(n).startsWith("note: the server runs in ")
+          .contains("this client in /").endsWith("; running here"));
+      assertThat(Launcher.note(server.answer(request("tags", "lookup", "10.0.0.1")))).isEmpty();
       assertThat(elsewhere.reason()).contains(HERE);
       assertThat(server.workspace().size()).isZero();
     }
