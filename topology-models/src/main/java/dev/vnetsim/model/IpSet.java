@@ -143,7 +143,7 @@ public final class IpSet {
   }
 
   public boolean containsAll(IpSet other) {
-    return other.difference(this).isEmpty();
+    return U128.within(other.v4, v4) && U128.within(other.v6, v6);
   }
 
   public boolean intersects(IpSet other) {
@@ -161,7 +161,12 @@ public final class IpSet {
   }
 
   public IpSet intersection(IpSet o) {
-    return new IpSet(U128.intersection(v4, o.v4), U128.intersection(v6, o.v6));
+    long[] x = U128.intersection(v4, o.v4);
+    long[] y = U128.intersection(v6, o.v6);
+    if (x == v4 && y == v6) {
+      return this;
+    }
+    return x == o.v4 && y == o.v6 ? o : new IpSet(x, y);
   }
 
   public IpSet difference(IpSet o) {

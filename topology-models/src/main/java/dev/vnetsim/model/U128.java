@@ -90,9 +90,37 @@ final class U128 {
     return false;
   }
 
+  /**
+   * Whether every address of {@code a} is in {@code b}, allocating nothing. Both are normalised (sorted, disjoint,
+   * touching ranges merged), so each range of {@code a} must lie inside one range of {@code b}.
+   */
+  static boolean within(long[] a, long[] b) {
+    int j = 0;
+    for (int i = 0; i < a.length; i += 4) {
+      while (j < b.length && cmp(b[j + 2], b[j + 3], a[i], a[i + 1]) < 0) {
+        j += 4;
+      }
+      if (j == b.length || cmp(b[j], b[j + 1], a[i], a[i + 1]) > 0
+          || cmp(b[j + 2], b[j + 3], a[i + 2], a[i + 3]) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The addresses in both; one of the arrays itself when it lies inside the other (nothing is allocated then). */
   static long[] intersection(long[] a, long[] b) {
-    if (a.length == 0 || b.length == 0) {
-      return new long[0];
+    if (a == b || a.length == 0) {
+      return a;
+    }
+    if (b.length == 0) {
+      return b;
+    }
+    if (within(a, b)) {
+      return a;
+    }
+    if (within(b, a)) {
+      return b;
     }
     long[] out = new long[Math.max(4, (a.length + b.length))];
     int m = 0;

@@ -222,6 +222,17 @@ class IpSetProperties {
     assertThat(a.set().intersects(b.set())).as("seed %d", seed)
         .isEqualTo(!a.v4().intersection(b.v4()).intervals().isEmpty()
             || !a.v6().intersection(b.v6()).intervals().isEmpty());
+    // nested sets (intersection and containment take shortcuts when one set lies inside the other)
+    IpSet both = a.set().intersection(b.set());
+    Ref both4 = a.v4().intersection(b.v4());
+    Ref both6 = a.v6().intersection(b.v6());
+    assertSame(both.intersection(a.set()), both4, both6, seed);
+    assertSame(a.set().intersection(both), both4, both6, seed);
+    assertSame(a.set().union(b.set()).intersection(b.set()), b.v4(), b.v6(), seed);
+    assertThat(a.set().containsAll(both) && b.set().containsAll(both)).as("seed %d", seed).isTrue();
+    assertThat(a.set().union(b.set()).containsAll(a.set())).as("seed %d", seed).isTrue();
+    assertThat(both.containsAll(a.set())).as("seed %d", seed)
+        .isEqualTo(a.v4().difference(both4).intervals().isEmpty() && a.v6().difference(both6).intervals().isEmpty());
     assertThat(a.set().union(b.set())).isEqualTo(b.set().union(a.set()));
     assertThat(a.set().union(b.set()).hashCode()).isEqualTo(b.set().union(a.set()).hashCode());
   }
