@@ -37,13 +37,26 @@ record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
 
   /** A subnet site: its subnet plane and the NICs in it (the probe that sends has no NSG of its own). */
   static Exposure ofSubnet(ResourceId subnet, DataPlane before, DataPlane after) {
+    return of(subnet, before, after, true);
+  }
+
+  /**
+   * A subnet that packets cross on their way elsewhere ({@link CarrierExposure}): as {@link #ofSubnet}, but its
+   * routes matter by destination only (a crossing packet is routed on by destination; replies by source concern
+   * packets that arrive at a public IP there, which are the subnet's own flows).
+   */
+  static Exposure ofCarrier(ResourceId subnet, DataPlane before, DataPlane after) {
+    return of(subnet, before, after, false);
+  }
+
+  private static Exposure of(ResourceId subnet, DataPlane before, DataPlane after, boolean replies) {
     Optional<SubnetPlane> b = before.subnet(subnet);
     Optional<SubnetPlane> a = after.subnet(subnet);
     if (b.isEmpty() || a.isEmpty() || !sameExceptNsgsAndRoutes(b.get(), a.get())) {
       return ALL;
     }
     IpSet routes = routeDelta(b.get(), a.get());
-    IpSet in = changed(b.get().nsgInbound(), a.get().nsgInbound(), true).union(routes);
+    IpSet in = changed(b.get().nsgInbound(), a.get().nsgInbound(), true).union(replies ? routes : IpSet.EMPTY);
     IpSet out = changed(b.get().nsgOutbound(), a.get().nsgOutbound(), false).union(routes);
     List<Map.Entry<DataPlane.Owner, IpSet>> owners = after.owners(a.get());
     if (owners.size() != before.owners(b.get()).size()) {

@@ -43,14 +43,24 @@ import java.util.Set;
  */
 record FirewallExposure(ImmutableList<Rect> rules) {
 
-  /** The packets one changed rule may match: its sources, destinations, protocols and destination ports. */
-  record Rect(IpSet sources, IpSet destinations, ImmutableSet<Protocol> protocols, ImmutableRangeSet<Integer> ports) {}
+  /**
+   * The packets one changed rule may match: its sources, destinations, protocols and destination ports; {@code
+   * atFirewall} when it is a firewall's rule (only packets routed to a firewall meet it, see {@link FirewallReach}),
+   * false for a change at another subnet that carries others' traffic ({@link CarrierExposure}).
+   */
+  record Rect(IpSet sources, IpSet destinations, ImmutableSet<Protocol> protocols, ImmutableRangeSet<Integer> ports,
+      boolean atFirewall) {}
 
   /**
    * Packets of a flow (to some destinations, of some protocols, to some destination ports for protocols with ports)
-   * that include every packet a changed rule may match.
+   * that include every packet a changed rule may match. With {@code narrow} (only firewall rules changed there), the
+   * what-if simulates the flow for these packets alone: each is walked as in the whole flow, so dispositions, deciding
+   * rules and paths are those of a full recomputation; a step text that names the packets as a set (a destination in
+   * no subnet, the first address delivered to) names these packets only. Not at a carrier subnet, whose routes decide
+   * exactly such sets of packets: there the flow is simulated whole.
    */
-  record Packets(IpSet destinations, ImmutableSet<Protocol> protocols, ImmutableRangeSet<Integer> ports) {
+  record Packets(IpSet destinations, ImmutableSet<Protocol> protocols, ImmutableRangeSet<Integer> ports,
+      boolean narrow) {
 
     /** The request cut to these packets (and to {@code alsoWithin}, when given). */
     FlowRequest narrow(FlowRequest r, Optional<IpSet> alsoWithin) {
@@ -60,15 +70,18 @@ record FirewallExposure(ImmutableList<Rect> rules) {
     }
   }
 
-  /** The packets to {@code destinations} of the protocols and ports of some changed rules (a box around them). */
-  Packets packets(BitSet which, IpSet destinations) {
+  /**
+   * The packets to {@code destinations} of the protocols and ports of some changed rules (a box around them); {@code
+   * narrow} when a flow may be simulated for these packets alone (see {@link Packets}).
+   */
+  Packets packets(BitSet which, IpSet destinations, boolean narrow) {
     EnumSet<Protocol> protocols = EnumSet.noneOf(Protocol.class);
     TreeRangeSet<Integer> ports = TreeRangeSet.create();
     for (int i = which.nextSetBit(0); i >= 0; i = which.nextSetBit(i + 1)) {
       protocols.addAll(rules.get(i).protocols());
       ports.addAll(rules.get(i).ports());
     }
-    return new Packets(destinations, Sets.immutableEnumSet(protocols), ImmutableRangeSet.copyOf(ports));
+    return new Packets(destinations, Sets.immutableEnumSet(protocols), ImmutableRangeSet.copyOf(ports), narrow);
   }
 
   /** Whether a flow from {@code sources} to {@code destinations} can meet a changed rule. */
@@ -132,7 +145,7 @@ record FirewallExposure(ImmutableList<Rect> rules) {
       }
       changed.forEach(r -> rects.add(new Rect(r.sourceUnknown().isPresent() ? IpSet.ALL : r.source(),
           byName(r) || r.destinationUnknown().isPresent() ? IpSet.ALL : r.destination(), r.protocols(),
-          r.ports())));
+          r.ports(), true)));
     }
     return Optional.of(new FirewallExposure(ImmutableList.copyOf(rects)));
   }

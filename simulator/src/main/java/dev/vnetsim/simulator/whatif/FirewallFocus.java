@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Which flows of the differential a firewall rule change can alter ({@link FirewallExposure}, {@link FirewallReach}),
+ * Which flows of the differential a firewall rule change, or a change at another subnet that carries others'
+ * traffic, can alter ({@link FirewallExposure}, {@link CarrierExposure}, {@link FirewallReach}),
  * with what each site contributes worked out once: the changed rules whose sources meet what a site sends, those
  * whose destinations meet its addresses (and the part they share). The differential asks about every pair of a
  * site with the Internet and each service tag, 10,000 sites at a time.
@@ -58,16 +59,18 @@ final class FirewallFocus {
     IpSet[] to2 = rulesTo(to);
     IpSet d = null;
     BitSet matching = new BitSet();
+    boolean firewallsOnly = true;
     for (int i = rules.nextSetBit(0); i >= 0; i = rules.nextSetBit(i + 1)) {
       if (to2[i] != null) {
         d = d == null ? to2[i] : d.union(to2[i]);
         matching.set(i);
+        firewallsOnly &= exposure.rules().get(i).atFirewall();
       }
     }
-    if (d == null || !reach.mayMeetFirewall(from, d)) {
+    if (d == null || firewallsOnly && !reach.mayMeetFirewall(from, d)) {
       return Optional.empty();
     }
-    return Optional.of(exposure.packets(matching, d));
+    return Optional.of(exposure.packets(matching, d, firewallsOnly));
   }
 
   private BitSet rulesFrom(Site from) {

@@ -1,5 +1,6 @@
 package dev.vnetsim.simulator.whatif;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
@@ -21,6 +22,7 @@ import dev.vnetsim.simulator.trace.Hop;
 import dev.vnetsim.simulator.trace.Part;
 import dev.vnetsim.simulator.trace.Step;
 import dev.vnetsim.simulator.trace.Trace;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,14 +45,24 @@ import java.util.function.Predicate;
 final class Impact {
   private final boolean global;
   private final ImmutableSet<ResourceId> dirty;
-  /** No dirty subnet carries traffic for others (see {@link #contained}). */
+  /**
+   * The dirty subnets are all "leaves" on both sides (none holds an Azure Firewall, a VNet gateway, a NIC that forwards
+   * (IP forwarding), an address a user route sends to or a load balancer frontend), or those that are not changed
+   * only in routes and subnet NSG rules ({@link CarrierExposure}). Then a flow's path touches a dirty leaf only where
+   * the flow starts or ends there (paths pass through other subnets only at those next hops; a flow to a private
+   * endpoint ends in the endpoint's subnet, a site of its own), and a dirty carrier only for the packets its changes
+   * can meet, so other flows between clean sites cannot change and need not be simulated ({@link #mayChange}).
+   */
   private final boolean contained;
   /** A dirty subnet holds a private endpoint (which requirement rows of computes elsewhere may reach). */
   private final boolean privateEndpoints;
-  /** The firewall rules that changed, when firewall policies or IP groups did. */
+  /**
+   * The packets that may answer differently where they cross a firewall whose rules changed, or a carrier subnet whose
+   * routes or NSG rules changed ({@link CarrierExposure}); present when either changed.
+   */
   private final Optional<FirewallExposure> firewalls;
-  /** The firewalls, policies, rule collection groups and IP groups among {@link #dirty}. */
-  private final ImmutableSet<ResourceId> firewallDirty;
+  /** The resources among {@link #dirty} whose changes {@link #firewalls} bounds (firewalls, policies, carriers …). */
+  private final ImmutableSet<ResourceId> carried;
   private final Map<ResourceId, Exposure> exposures = new HashMap<>();
   private final Map<Site, IpSet> addresses = new HashMap<>();
   private final Map<Site, IpSet> seen = new HashMap<>();
@@ -58,10 +70,10 @@ final class Impact {
   private FirewallFocus firewallFocus;
 
   private Impact(boolean global, ImmutableSet<ResourceId> dirty, boolean contained, boolean privateEndpoints,
-      Optional<FirewallExposure> firewalls, ImmutableSet<ResourceId> firewallDirty) {
+      Optional<FirewallExposure> firewalls, ImmutableSet<ResourceId> carried) {
     this.global = global;
     this.firewalls = firewalls;
-    this.firewallDirty = firewallDirty;
+    this.carried = carried;
     this.dirty = dirty;
     this.contained = contained;
     this.privateEndpoints = privateEndpoints;
@@ -118,16 +130,30 @@ final class Impact {
         }
       }
     }
-    Optional<FirewallExposure> firewalls = Optional.empty();
+    List<FirewallExposure.Rect> rects = new ArrayList<>();
     if (!firewallDirty.isEmpty()) {
-      firewalls = FirewallExposure.of(before.engine().dataPlane(), after.engine().dataPlane());
-      if (firewalls.isEmpty()) {
+      Optional<FirewallExposure> changedRules = FirewallExposure.of(before.engine().dataPlane(),
+          after.engine().dataPlane());
+      if (changedRules.isEmpty()) {
         return everything();
       }
+      rects.addAll(changedRules.get().rules());
       for (Topology t : new Topology[] {cs.before(), cs.after()}) {
         firewallDirty.addAll(t.azureFirewalls().keySet());
       }
       dirty.addAll(firewallDirty);
+    }
+    // Dirty subnets that carry others' traffic: bounded by what changed there when only routes and NSG rules did.
+    Set<ResourceId> carriers = new HashSet<>();
+    for (Topology t : new Topology[] {cs.before(), cs.after()}) {
+      carriers(t).stream().filter(dirty::contains).forEach(carriers::add);
+    }
+    boolean contained = true;
+    if (!carriers.isEmpty()) {
+      Optional<List<FirewallExposure.Rect>> atCarriers = CarrierExposure.of(carriers, before.engine().dataPlane(),
+          after.engine().dataPlane());
+      contained = atCarriers.isPresent();
+      atCarriers.ifPresent(rects::addAll);
     }
     Set<ResourceId> expanded = new HashSet<>(dirty);
     for (Topology t : new Topology[] {cs.before(), cs.after()}) {
@@ -150,26 +176,45 @@ final class Impact {
       privateEndpoints |= t.privateEndpoints().values().stream()
           .anyMatch(pe -> pe.subnet().filter(dirty::contains).isPresent());
     }
-    return new Impact(false, ImmutableSet.copyOf(expanded), contained(cs, dirty), privateEndpoints, firewalls,
-        ImmutableSet.copyOf(firewallDirty));
+    Set<ResourceId> carried = new HashSet<>(firewallDirty);
+    if (contained && !carriers.isEmpty()) {
+      carried.addAll(carriedIds(cs, dirty, carriers, probes));
+    }
+    Optional<FirewallExposure> exposure = firewallDirty.isEmpty() && carriers.isEmpty() ? Optional.empty()
+        : Optional.of(new FirewallExposure(ImmutableList.copyOf(rects)));
+    return new Impact(false, ImmutableSet.copyOf(expanded), contained, privateEndpoints, exposure,
+        ImmutableSet.copyOf(carried));
   }
 
   /**
-   * Whether the dirty subnets are all "leaves" on both sides: none holds an Azure Firewall, a VNet gateway, a NIC that
-   * forwards (IP forwarding), an address a user route sends to or a load balancer frontend. Then a flow's path
-   * touches a dirty subnet only where the flow starts or ends there (paths pass through other subnets only at those
-   * next hops; a flow to a private endpoint ends in the endpoint's subnet, a site of its own), so a flow between two
-   * clean sites cannot change and need not be simulated at all ({@link #mayChange}).
+   * The dirty resources a trace can touch only where it crosses a carrier subnet: the subnets, their NICs, public IPs
+   * and probes, and the route tables and NSGs that changed there (a trace through another subnet that uses them
+   * names that subnet too). A trace that touches nothing else dirty changes only if a box of {@link CarrierExposure}
+   * meets it.
    */
-  private static boolean contained(ChangeSet cs, Set<ResourceId> dirty) {
+  private static Set<ResourceId> carriedIds(ChangeSet cs, Set<ResourceId> dirty, Set<ResourceId> carriers,
+      Map<ResourceId, SubnetProbe> probes) {
+    Set<ResourceId> out = new HashSet<>(carriers);
     for (Topology t : new Topology[] {cs.before(), cs.after()}) {
-      for (ResourceId s : carriers(t)) {
-        if (dirty.contains(s)) {
-          return false;
+      for (ResourceId c : carriers) {
+        t.subnet(c).ifPresent(s -> {
+          s.routeTable().filter(dirty::contains).ifPresent(out::add);
+          s.networkSecurityGroup().filter(dirty::contains).ifPresent(out::add);
+        });
+      }
+      for (NetworkInterface n : t.networkInterfaces().values()) {
+        if (n.ipConfigurations().stream().anyMatch(c -> c.subnet().filter(carriers::contains).isPresent())) {
+          out.add(n.id());
+          n.ipConfigurations().forEach(c -> c.publicIpAddress().ifPresent(out::add));
         }
       }
     }
-    return true;
+    for (SubnetProbe p : probes.values()) {
+      if (carriers.contains(p.subnet())) {
+        out.addAll(List.of(p.client(), p.server(), p.serverPublicIp()));
+      }
+    }
+    return out;
   }
 
   /** Subnets (and forwarding NICs) that carry traffic for other subnets (see {@link #contained}). */
@@ -234,7 +279,7 @@ final class Impact {
     if (global || !contained || firewalls.isEmpty() || mayChangeAtEnds(from, to, before, after)) {
       return Optional.empty();
     }
-    return firewallFocus(before, after).packets(from, to);
+    return firewallFocus(before, after).packets(from, to).filter(FirewallExposure.Packets::narrow);
   }
 
   private boolean mayChangeAtEnds(Site from, Site to, Side before, Side after) {
@@ -433,7 +478,7 @@ final class Impact {
     if (unaffected(before)) {
       return true;
     }
-    if (global || firewalls.isEmpty() || touches(before, id -> dirty.contains(id) && !firewallDirty.contains(id))) {
+    if (global || firewalls.isEmpty() || touches(before, id -> dirty.contains(id) && !carried.contains(id))) {
       return false;
     }
     return !firewalls.get().matches(before.space(), translatedSources(b, a));
