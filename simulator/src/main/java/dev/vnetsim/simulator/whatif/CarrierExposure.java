@@ -1,14 +1,22 @@
 package dev.vnetsim.simulator.whatif;
 
+import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.io.change.ChangeSet;
+import dev.vnetsim.model.network.NetworkInterface;
+import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.Ports;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a change at a subnet that carries others' traffic (the hub firewall's subnet, an appliance's, one a user route
@@ -47,5 +55,60 @@ final class CarrierExposure {
       }
     }
     return Optional.of(out);
+  }
+
+  /** Subnets (and forwarding NICs) that carry traffic for other subnets (see {@link Impact}). */
+  static Set<ResourceId> carriers(Topology t) {
+    Set<ResourceId> out = new HashSet<>();
+    t.azureFirewalls().values().forEach(f -> f.ipConfigurations().forEach(c -> c.subnet().ifPresent(out::add)));
+    t.virtualNetworkGateways().values().forEach(g -> out.addAll(g.subnets()));
+    t.loadBalancers().values().forEach(lb -> lb.frontends().forEach(f -> f.subnet().ifPresent(out::add)));
+    Set<IpAddress> hops = new HashSet<>();
+    t.routeTables().values().forEach(rt -> rt.routes().forEach(r -> r.nextHopIpAddress().ifPresent(hops::add)));
+    for (NetworkInterface n : t.networkInterfaces().values()) {
+      boolean hop = n.enableIpForwarding() || n.ipConfigurations().stream()
+          .anyMatch(c -> c.privateIpAddress().filter(hops::contains).isPresent());
+      if (hop) {
+        out.add(n.id());
+        n.ipConfigurations().forEach(c -> c.subnet().ifPresent(out::add));
+      }
+    }
+    for (Subnet s : t.subnets().values()) {
+      if (hops.stream().anyMatch(a -> s.addressPrefixes().stream().anyMatch(c -> c.contains(a)))) {
+        out.add(s.id());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The dirty resources a trace can touch only where it crosses a carrier subnet: the subnets, their NICs, public IPs
+   * and probes, and the route tables and NSGs that changed there (a trace through another subnet that uses them
+   * names that subnet too). A trace that touches nothing else dirty changes only if a box of {@link #of}
+   * meets it.
+   */
+  static Set<ResourceId> carriedIds(ChangeSet cs, Set<ResourceId> dirty, Set<ResourceId> carriers,
+      Map<ResourceId, SubnetProbe> probes) {
+    Set<ResourceId> out = new HashSet<>(carriers);
+    for (Topology t : new Topology[] {cs.before(), cs.after()}) {
+      for (ResourceId c : carriers) {
+        t.subnet(c).ifPresent(s -> {
+          s.routeTable().filter(dirty::contains).ifPresent(out::add);
+          s.networkSecurityGroup().filter(dirty::contains).ifPresent(out::add);
+        });
+      }
+      for (NetworkInterface n : t.networkInterfaces().values()) {
+        if (n.ipConfigurations().stream().anyMatch(c -> c.subnet().filter(carriers::contains).isPresent())) {
+          out.add(n.id());
+          n.ipConfigurations().forEach(c -> c.publicIpAddress().ifPresent(out::add));
+        }
+      }
+    }
+    for (SubnetProbe p : probes.values()) {
+      if (carriers.contains(p.subnet())) {
+        out.addAll(List.of(p.client(), p.server(), p.serverPublicIp()));
+      }
+    }
+    return out;
   }
 }

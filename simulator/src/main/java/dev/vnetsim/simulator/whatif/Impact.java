@@ -2,7 +2,6 @@ package dev.vnetsim.simulator.whatif;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
@@ -146,7 +145,7 @@ final class Impact {
     // Dirty subnets that carry others' traffic: bounded by what changed there when only routes and NSG rules did.
     Set<ResourceId> carriers = new HashSet<>();
     for (Topology t : new Topology[] {cs.before(), cs.after()}) {
-      carriers(t).stream().filter(dirty::contains).forEach(carriers::add);
+      CarrierExposure.carriers(t).stream().filter(dirty::contains).forEach(carriers::add);
     }
     boolean contained = true;
     if (!carriers.isEmpty()) {
@@ -178,67 +177,12 @@ final class Impact {
     }
     Set<ResourceId> carried = new HashSet<>(firewallDirty);
     if (contained && !carriers.isEmpty()) {
-      carried.addAll(carriedIds(cs, dirty, carriers, probes));
+      carried.addAll(CarrierExposure.carriedIds(cs, dirty, carriers, probes));
     }
     Optional<FirewallExposure> exposure = firewallDirty.isEmpty() && carriers.isEmpty() ? Optional.empty()
         : Optional.of(new FirewallExposure(ImmutableList.copyOf(rects)));
     return new Impact(false, ImmutableSet.copyOf(expanded), contained, privateEndpoints, exposure,
         ImmutableSet.copyOf(carried));
-  }
-
-  /**
-   * The dirty resources a trace can touch only where it crosses a carrier subnet: the subnets, their NICs, public IPs
-   * and probes, and the route tables and NSGs that changed there (a trace through another subnet that uses them
-   * names that subnet too). A trace that touches nothing else dirty changes only if a box of {@link CarrierExposure}
-   * meets it.
-   */
-  private static Set<ResourceId> carriedIds(ChangeSet cs, Set<ResourceId> dirty, Set<ResourceId> carriers,
-      Map<ResourceId, SubnetProbe> probes) {
-    Set<ResourceId> out = new HashSet<>(carriers);
-    for (Topology t : new Topology[] {cs.before(), cs.after()}) {
-      for (ResourceId c : carriers) {
-        t.subnet(c).ifPresent(s -> {
-          s.routeTable().filter(dirty::contains).ifPresent(out::add);
-          s.networkSecurityGroup().filter(dirty::contains).ifPresent(out::add);
-        });
-      }
-      for (NetworkInterface n : t.networkInterfaces().values()) {
-        if (n.ipConfigurations().stream().anyMatch(c -> c.subnet().filter(carriers::contains).isPresent())) {
-          out.add(n.id());
-          n.ipConfigurations().forEach(c -> c.publicIpAddress().ifPresent(out::add));
-        }
-      }
-    }
-    for (SubnetProbe p : probes.values()) {
-      if (carriers.contains(p.subnet())) {
-        out.addAll(List.of(p.client(), p.server(), p.serverPublicIp()));
-      }
-    }
-    return out;
-  }
-
-  /** Subnets (and forwarding NICs) that carry traffic for other subnets (see {@link #contained}). */
-  private static Set<ResourceId> carriers(Topology t) {
-    Set<ResourceId> out = new HashSet<>();
-    t.azureFirewalls().values().forEach(f -> f.ipConfigurations().forEach(c -> c.subnet().ifPresent(out::add)));
-    t.virtualNetworkGateways().values().forEach(g -> out.addAll(g.subnets()));
-    t.loadBalancers().values().forEach(lb -> lb.frontends().forEach(f -> f.subnet().ifPresent(out::add)));
-    Set<IpAddress> hops = new HashSet<>();
-    t.routeTables().values().forEach(rt -> rt.routes().forEach(r -> r.nextHopIpAddress().ifPresent(hops::add)));
-    for (NetworkInterface n : t.networkInterfaces().values()) {
-      boolean hop = n.enableIpForwarding() || n.ipConfigurations().stream()
-          .anyMatch(c -> c.privateIpAddress().filter(hops::contains).isPresent());
-      if (hop) {
-        out.add(n.id());
-        n.ipConfigurations().forEach(c -> c.subnet().ifPresent(out::add));
-      }
-    }
-    for (Subnet s : t.subnets().values()) {
-      if (hops.stream().anyMatch(a -> s.addressPrefixes().stream().anyMatch(c -> c.contains(a)))) {
-        out.add(s.id());
-      }
-    }
-    return out;
   }
 
   /**
