@@ -6,6 +6,8 @@ import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.network.NetworkInterface;
 import dev.vnetsim.model.network.Subnet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,31 @@ final class Attachments {
     });
     subnets = toArrays(s);
     nics = toArrays(n);
+  }
+
+  private Attachments(ImmutableMap<ResourceId, int[]> subnets, ImmutableMap<ResourceId, int[]> nics) {
+    this.subnets = subnets;
+    this.nics = nics;
+  }
+
+  /**
+   * These attachments with NICs added (numbered by {@code index}) and nothing else changed: the subnets' are the same,
+   * and an added NIC with its own NSG joins that NSG's list (an added NIC's compute probe has none: nothing is copied).
+   */
+  Attachments withAdded(List<NetworkInterface> added, PlaneIndex index) {
+    Map<ResourceId, List<Integer>> more = new HashMap<>();
+    for (NetworkInterface nic : added) {
+      nic.networkSecurityGroup().ifPresent(r -> more.computeIfAbsent(r, k -> new ArrayList<>())
+          .add(index.nicIndex.get(nic.id())));
+    }
+    if (more.isEmpty()) {
+      return this;
+    }
+    Map<ResourceId, List<Integer>> all = new HashMap<>();
+    nics.forEach((k, v) -> all.put(k, new ArrayList<>(Arrays.stream(v).boxed().toList())));
+    more.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+    all.values().forEach(Collections::sort);
+    return new Attachments(subnets, toArrays(all));
   }
 
   private static ImmutableMap<ResourceId, int[]> toArrays(Map<ResourceId, List<Integer>> m) {

@@ -116,7 +116,9 @@ public final class DataPlane {
     }
     boolean grows = !change.addedNics().isEmpty() || !change.addedPublicIps().isEmpty();
     PlaneIndex index = grows ? previous.index.with(change.addedNics(), change.addedPublicIps()) : previous.index;
-    Attachments attachments = change.associationsChanged() ? new Attachments(next, index) : previous.attachments;
+    boolean onlyAdded = change.vnets().isEmpty() && change.nics().isEmpty();
+    Attachments attachments = !change.associationsChanged() ? previous.attachments
+        : onlyAdded ? previous.attachments.withAdded(change.addedNics(), index) : new Attachments(next, index);
     BitSet dirtySubnets = new BitSet();
     BitSet dirtyNics = new BitSet();
     for (ResourceId r : change.changedReferences()) {

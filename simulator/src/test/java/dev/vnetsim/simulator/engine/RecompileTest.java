@@ -10,6 +10,7 @@ import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.security.NetworkSecurityGroup;
 import dev.vnetsim.model.compute.AmlCompute;
 import dev.vnetsim.model.io.TopologyReader;
 import dev.vnetsim.model.io.change.ArmResources;
@@ -145,6 +146,21 @@ class RecompileTest {
           long rebuilt = java.util.stream.IntStream.range(0, previous.subnets().size())
               .filter(i -> recompiled.subnets().get(i) != previous.subnets().get(i)).count();
           assertThat(rebuilt).as(as).isZero();
+          // the probe's own NSG (public-IP compute) is attached to the added NIC: a later change of it reaches the NIC
+          Optional<ResourceId> nsg = next.networkInterfaces().get(probe.get().nic()).networkSecurityGroup();
+          if (nsg.isPresent()) {
+            NetworkSecurityGroup old = next.networkSecurityGroups().get(nsg.get());
+            Topology.Builder b = next.toBuilder();
+            b.networkSecurityGroups.put(nsg.get(), new NetworkSecurityGroup(old.id(), old.name(), old.location(),
+                com.google.common.collect.ImmutableList.of(), old.defaultSecurityRules()));
+            Topology again = b.build();
+            DataPlane twice = DataPlane.recompile(recompiled, again, List.of(nsg.get()));
+            DataPlane fullAgain = DataPlane.compile(again, tags);
+            samePlanes(twice, fullAgain, as + ", its NSG emptied", new SplittableRandom(4));
+            sameTraces(twice, fullAgain, as + ", its NSG emptied");
+            assertThat(twice.nic(probe.get().nic()).orElseThrow().nsgInbound())
+                .isNotEqualTo(recompiled.nic(probe.get().nic()).orElseThrow().nsgInbound());
+          }
           checked++;
         }
       }
