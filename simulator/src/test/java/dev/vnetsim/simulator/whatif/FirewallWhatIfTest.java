@@ -158,6 +158,51 @@ class FirewallWhatIfTest {
     assertThat(memo.hits).as("the memo was used").isGreaterThan(10);
   }
 
+  /**
+   * An IP group that a hub network rule names as its destination: editing the group's addresses is a change of that
+   * rule (its compiled destinations), answered from it as a full recomputation answers.
+   */
+  @Test
+  void ipGroupEdited_changesTheRuleThatNamesIt() throws IOException {
+    Path at = Files.createDirectories(dir.resolve("ip-group"));
+    List<Path> files = new EstateGenerator(new EstateGenerator.Settings(4, 2, 4, 11, 10)).writeTo(at);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var resources = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(files.get(0).toFile());
+    String group = null;
+    for (var r : resources) {
+      if (r.path("type").asText().equals("Microsoft.Network/firewallPolicies/ruleCollectionGroups")) {
+        String rg = r.path("id").asText().substring(0, r.path("id").asText().indexOf("/providers/"));
+        group = rg + "/providers/Microsoft.Network/ipGroups/ipg-spoke-2";
+        var rule = ((com.fasterxml.jackson.databind.node.ArrayNode) r.path("properties").path("ruleCollections").get(0)
+            .path("rules")).addObject();
+        rule.put("ruleType", "NetworkRule").put("name", "spokes-to-spoke-2");
+        rule.putArray("ipProtocols").add("TCP");
+        rule.putArray("sourceAddresses").add("10.0.0.0/8");
+        rule.putArray("destinationIpGroups").add(group);
+        rule.putArray("destinationPorts").add("5432");
+      }
+    }
+    resources.addObject().put("id", group).put("name", "ipg-spoke-2").put("type", "Microsoft.Network/ipGroups")
+        .put("location", "eastus").putObject("properties").putArray("ipAddresses").add("10.0.8.0/26");
+    json.writeValue(files.get(0).toFile(), resources);
+    ArmResources base = ArmResources.read(files, false);
+    String ipGroup = group;
+    String patch = "[{\"op\":\"replace\",\"path\":\"" + ipGroup + "/properties/ipAddresses\",\"value\":"
+        + "[\"10.0.8.0/25\"]}]";
+    ChangeSet cs = ChangeFile.apply(base, new TopologyReader.Source("ip-group.json", patch));
+    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
+    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
+    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
+    assertThat(incremental.changes()).isEqualTo(full.changes());
+    assertThat(incremental.changes()).isNotEmpty().allSatisfy(c -> {
+      assertThat(c.kind()).isEqualTo(FlowChange.Kind.OPENED);
+      assertThat(c.to()).isEqualTo("vnet-spoke-2/snet-1");
+      assertThat(c.ports()).containsExactly("5432");
+      assertThat(c.cause()).extracting(x -> x.resourceId().value()).containsExactly(ipGroup);
+    });
+    assertThat(incremental.stats().traces()).isLessThan(full.stats().traces() / 4);
+  }
+
   private static WhatIf.Options withRows() {
     WhatIf.Options o = WhatIfFixtures.options(ImmutableList.of());
     RequirementFlows rows = new AmlRequirements(WhatIfFixtures.catalog(), FqdnCatalog.bundled(),
