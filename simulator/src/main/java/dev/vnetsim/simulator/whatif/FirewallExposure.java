@@ -84,16 +84,6 @@ record FirewallExposure(ImmutableList<Rect> rules) {
     return new Packets(destinations, Sets.immutableEnumSet(protocols), ImmutableRangeSet.copyOf(ports), narrow);
   }
 
-  /** Whether a flow from {@code sources} to {@code destinations} can meet a changed rule. */
-  boolean reaches(IpSet sources, IpSet destinations) {
-    for (Rect r : rules) {
-      if (r.sources().intersects(sources) && r.destinations().intersects(destinations)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Whether a changed rule can match a packet of {@code space}, with its source as sent or replaced by one of
    * {@code translated} (an Azure Firewall's private address, when an earlier firewall translated it).

@@ -14,6 +14,8 @@ import dev.vnetsim.simulator.engine.CompiledFirewalls;
 import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.firewall.CompiledRule;
 import dev.vnetsim.simulator.generate.EstateGenerator;
+import dev.vnetsim.simulator.trace.FlowBox;
+import dev.vnetsim.simulator.trace.FlowSpace;
 import dev.vnetsim.simulator.trace.Ports;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,9 +85,17 @@ class FirewallExposureTest {
     assertThat(r.destinations()).isEqualTo(WhatIfFixtures.tags().addresses("Storage.EastUS").orElseThrow());
     assertThat(r.protocols()).containsExactly(Protocol.TCP);
     assertThat(r.ports()).isEqualTo(Ports.single(443));
-    assertThat(e.reaches(IpSet.parse("10.0.4.0/26"), IpSet.parse("0.0.0.0/0"))).isTrue();
-    assertThat(e.reaches(IpSet.parse("10.0.4.0/26"), IpSet.parse("10.0.8.0/22"))).isFalse();
-    assertThat(e.reaches(IpSet.parse("172.16.0.0/12"), IpSet.parse("0.0.0.0/0"))).isFalse();
+    assertThat(e.matches(tcp("10.0.4.0/26", "0.0.0.0/0", 443), IpSet.EMPTY)).isTrue();
+    assertThat(e.matches(tcp("10.0.4.0/26", "0.0.0.0/0", 80), IpSet.EMPTY)).as("another port").isFalse();
+    assertThat(e.matches(tcp("10.0.4.0/26", "10.0.8.0/22", 443), IpSet.EMPTY)).as("another destination").isFalse();
+    assertThat(e.matches(tcp("172.16.0.0/12", "0.0.0.0/0", 443), IpSet.EMPTY)).as("another source").isFalse();
+    assertThat(e.matches(tcp("172.16.0.0/12", "0.0.0.0/0", 443), IpSet.parse("10.0.0.4")))
+        .as("a source an earlier firewall translated to its own address").isTrue();
+  }
+
+  private static FlowSpace tcp(String from, String to, int port) {
+    return FlowSpace.union(FlowBox.of(IpSet.parse(from), IpSet.parse(to), FlowBox.expand(Protocol.TCP), Ports.ALL,
+        Ports.single(port)));
   }
 
   @Test
