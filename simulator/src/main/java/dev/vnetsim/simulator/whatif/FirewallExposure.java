@@ -39,7 +39,8 @@ import java.util.Set;
  * rule's sources, its destination among the rule's destinations. Application rules and network rules with FQDNs
  * match by name, whatever the address: for them every destination counts.
  *
- * <p>{@code rules} holds one (sources, destinations) pair per changed rule, over every firewall of the estate.
+ * <p>{@code rules} holds one box of packets per changed rule, over every firewall of the estate; {@link Impact} adds
+ * the boxes of changes at carrier subnets ({@link CarrierExposure}), so that one focus answers for both.
  */
 record FirewallExposure(ImmutableList<Rect> rules) {
 
