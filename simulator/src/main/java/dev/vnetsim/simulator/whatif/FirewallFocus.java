@@ -51,18 +51,18 @@ final class FirewallFocus {
   }
 
   /**
-   * The packets of a flow a changed rule can match, when there are some and they can meet a firewall; empty when the
-   * flow cannot change at a firewall.
+   * The packets of a flow a changed rule (or a carrier's box) can match, when there are some and, for firewall rules
+   * alone, they can meet a firewall; empty when the flow cannot change there.
    */
   Optional<FirewallExposure.Packets> packets(Site from, Site to) {
     BitSet rules = rulesFrom(from);
-    IpSet[] to2 = rulesTo(to);
+    IpSet[] toRules = rulesTo(to);
     IpSet d = null;
     BitSet matching = new BitSet();
     boolean firewallsOnly = true;
     for (int i = rules.nextSetBit(0); i >= 0; i = rules.nextSetBit(i + 1)) {
-      if (to2[i] != null) {
-        d = d == null ? to2[i] : d.union(to2[i]);
+      if (toRules[i] != null) {
+        d = d == null ? toRules[i] : d.union(toRules[i]);
         matching.set(i);
         firewallsOnly &= exposure.rules().get(i).atFirewall();
       }
