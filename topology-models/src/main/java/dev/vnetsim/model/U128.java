@@ -95,6 +95,14 @@ final class U128 {
    * touching ranges merged), so each range of {@code a} must lie inside one range of {@code b}.
    */
   static boolean within(long[] a, long[] b) {
+    if (a.length == 0) {
+      return true;
+    }
+    int n = a.length;
+    int m = b.length;
+    if (m == 0 || cmp(a[0], a[1], b[0], b[1]) < 0 || cmp(a[n - 2], a[n - 1], b[m - 2], b[m - 1]) > 0) {
+      return false; // a starts before b or ends after it
+    }
     int j = 0;
     for (int i = 0; i < a.length; i += 4) {
       while (j < b.length && cmp(b[j + 2], b[j + 3], a[i], a[i + 1]) < 0) {

@@ -52,9 +52,11 @@ final class Grouping {
     sorted.sort(Comparator.naturalOrder());
     List<PortRange> out = new ArrayList<>();
     for (PortRange r : sorted) {
-      if (!out.isEmpty() && out.get(out.size() - 1).to() + 1 >= r.from()) {
-        PortRange last = out.remove(out.size() - 1);
-        out.add(new PortRange(last.from(), Math.max(last.to(), r.to())));
+      int last = out.size() - 1;
+      if (last >= 0 && out.get(last).to() + 1 >= r.from()) {
+        if (r.to() > out.get(last).to()) {
+          out.set(last, new PortRange(out.get(last).from(), r.to()));
+        }
       } else {
         out.add(r);
       }
