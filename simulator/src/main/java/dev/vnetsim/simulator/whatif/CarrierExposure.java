@@ -89,24 +89,13 @@ final class CarrierExposure {
    */
   static Set<ResourceId> carriedIds(ChangeSet cs, Set<ResourceId> dirty, Set<ResourceId> carriers,
       Map<ResourceId, SubnetProbe> probes) {
-    Set<ResourceId> out = new HashSet<>(carriers);
+    Set<ResourceId> out = Impact.withNicsAndProbes(carriers, cs, probes);
     for (Topology t : new Topology[] {cs.before(), cs.after()}) {
       for (ResourceId c : carriers) {
         t.subnet(c).ifPresent(s -> {
           s.routeTable().filter(dirty::contains).ifPresent(out::add);
           s.networkSecurityGroup().filter(dirty::contains).ifPresent(out::add);
         });
-      }
-      for (NetworkInterface n : t.networkInterfaces().values()) {
-        if (n.ipConfigurations().stream().anyMatch(c -> c.subnet().filter(carriers::contains).isPresent())) {
-          out.add(n.id());
-          n.ipConfigurations().forEach(c -> c.publicIpAddress().ifPresent(out::add));
-        }
-      }
-    }
-    for (SubnetProbe p : probes.values()) {
-      if (carriers.contains(p.subnet())) {
-        out.addAll(List.of(p.client(), p.server(), p.serverPublicIp()));
       }
     }
     return out;

@@ -105,13 +105,14 @@ final class Differential {
     serviceTags.forEach(t -> tags.add(new Site.Fixed(new Endpoint.ServiceTag(t), "tag:" + t)));
     List<Site> pips = publicIps(sides, names);
     Predicate<Site> touched = focus.touches().orElse(x -> true);
+    Predicate<Site> carriedFrom = focus.carriedFrom();
     Predicate<Site> carriedTo = focus.carriedTo();
     List<Site> touchedHosts = hosts.stream().filter(touched).toList();
     List<Site> reachedHosts = hosts.stream().filter(touched.or(carriedTo)).toList();
     ImmutableList.Builder<FlowRequest> out = ImmutableList.builder();
     for (Site from : hosts) {
       boolean all = touched.test(from);
-      boolean carried = !all && focus.carriedFrom().test(from);
+      boolean carried = !all && carriedFrom.test(from);
       for (Site to : all ? hosts : carried ? reachedHosts : touchedHosts) {
         add(out, focus, from, to);
       }
@@ -120,10 +121,11 @@ final class Differential {
         tags.forEach(t -> add(out, focus, from, t));
       }
     }
-    for (Site to : focus.carriedFrom().test(INTERNET) ? reachedHosts : touchedHosts) {
+    boolean fromInternet = carriedFrom.test(INTERNET);
+    for (Site to : fromInternet ? reachedHosts : touchedHosts) {
       add(out, focus, INTERNET, to);
     }
-    Predicate<Site> reachedPip = focus.carriedFrom().test(INTERNET) ? touched.or(carriedTo) : touched;
+    Predicate<Site> reachedPip = fromInternet ? touched.or(carriedTo) : touched;
     pips.stream().filter(reachedPip).forEach(p -> add(out, focus, INTERNET, p));
     long n = hosts.size();
     return new Requests(out.build(), n * n + n * (1 + tags.size()) + n + pips.size());

@@ -102,11 +102,6 @@ record FirewallExposure(ImmutableList<Rect> rules) {
     return false;
   }
 
-  /** Whether some changed rule can see {@code sources} as a flow's sources. */
-  boolean fromAny(IpSet sources) {
-    return rules.stream().anyMatch(r -> r.sources().intersects(sources));
-  }
-
   /**
    * The changed rules of every firewall between two data planes whose only differences are firewall policies and IP
    * groups; empty when the change cannot be bounded by rules (policy settings, a firewall or its stage changed, the

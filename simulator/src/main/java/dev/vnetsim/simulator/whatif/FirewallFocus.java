@@ -55,6 +55,19 @@ final class FirewallFocus {
    * alone, they can meet a firewall; empty when the flow cannot change there.
    */
   Optional<FirewallExposure.Packets> packets(Site from, Site to) {
+    Match m = match(from, to);
+    return m == null ? Optional.empty() : Optional.of(exposure.packets(m.rules(), m.destinations(), m.firewallsOnly()));
+  }
+
+  /** Whether {@link #packets} has some (without building their box: the differential asks for every pair). */
+  boolean mayChange(Site from, Site to) {
+    return match(from, to) != null;
+  }
+
+  /** The changed rules that meet a flow, their destinations among its own, and whether they are all firewalls'. */
+  private record Match(BitSet rules, IpSet destinations, boolean firewallsOnly) {}
+
+  private Match match(Site from, Site to) {
     BitSet rules = rulesFrom(from);
     IpSet[] toRules = rulesTo(to);
     IpSet d = null;
@@ -68,9 +81,9 @@ final class FirewallFocus {
       }
     }
     if (d == null || firewallsOnly && !reach.mayMeetFirewall(from, d)) {
-      return Optional.empty();
+      return null;
     }
-    return Optional.of(exposure.packets(matching, d, firewallsOnly));
+    return new Match(matching, d, firewallsOnly);
   }
 
   private BitSet rulesFrom(Site from) {

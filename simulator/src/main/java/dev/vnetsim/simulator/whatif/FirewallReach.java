@@ -56,6 +56,8 @@ final class FirewallReach {
       if (!t.unresolved().isEmpty()) {
         return true;
       }
+      // a walk over the route regions, not EffectiveRouteTable#routesMeeting: a spoke's table has a dozen routes,
+      // and listing the ranges of a service tag per source cost 0.4 s of a served what-if on 1,000 VNets
       for (int i = 0; i < t.routes().size(); i++) {
         RouteNextHopType hop = t.route(i).nextHopType();
         if (hop != RouteNextHopType.INTERNET && hop != RouteNextHopType.NONE

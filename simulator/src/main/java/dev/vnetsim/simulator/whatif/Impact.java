@@ -154,22 +154,7 @@ final class Impact {
       contained = atCarriers.isPresent();
       atCarriers.ifPresent(rects::addAll);
     }
-    Set<ResourceId> expanded = new HashSet<>(dirty);
-    for (Topology t : new Topology[] {cs.before(), cs.after()}) {
-      for (NetworkInterface n : t.networkInterfaces().values()) {
-        boolean inDirty = dirty.contains(n.id()) || n.ipConfigurations().stream()
-            .anyMatch(c -> c.subnet().filter(dirty::contains).isPresent());
-        if (inDirty) {
-          expanded.add(n.id());
-          n.ipConfigurations().forEach(c -> c.publicIpAddress().ifPresent(expanded::add));
-        }
-      }
-    }
-    for (SubnetProbe p : probes.values()) {
-      if (dirty.contains(p.subnet())) {
-        expanded.addAll(List.of(p.client(), p.server(), p.serverPublicIp()));
-      }
-    }
+    Set<ResourceId> expanded = withNicsAndProbes(dirty, cs, probes);
     boolean privateEndpoints = false;
     for (Topology t : new Topology[] {cs.before(), cs.after()}) {
       privateEndpoints |= t.privateEndpoints().values().stream()
@@ -183,6 +168,29 @@ final class Impact {
         : Optional.of(new FirewallExposure(ImmutableList.copyOf(rects)));
     return new Impact(false, ImmutableSet.copyOf(expanded), contained, privateEndpoints, exposure,
         ImmutableSet.copyOf(carried));
+  }
+
+  /**
+   * {@code ids} with the NICs among them or in their subnets on either side, those NICs' public IPs, and the probes of
+   * their subnets.
+   */
+  static Set<ResourceId> withNicsAndProbes(Set<ResourceId> ids, ChangeSet cs, Map<ResourceId, SubnetProbe> probes) {
+    Set<ResourceId> out = new HashSet<>(ids);
+    for (Topology t : new Topology[] {cs.before(), cs.after()}) {
+      for (NetworkInterface n : t.networkInterfaces().values()) {
+        if (ids.contains(n.id()) || n.ipConfigurations().stream().anyMatch(c -> c.subnet().filter(ids::contains)
+            .isPresent())) {
+          out.add(n.id());
+          n.ipConfigurations().forEach(c -> c.publicIpAddress().ifPresent(out::add));
+        }
+      }
+    }
+    for (SubnetProbe p : probes.values()) {
+      if (ids.contains(p.subnet())) {
+        out.addAll(List.of(p.client(), p.server(), p.serverPublicIp()));
+      }
+    }
+    return out;
   }
 
   /**
@@ -203,7 +211,7 @@ final class Impact {
 
   /** Whether a changed firewall rule can match the flow, and its packets can meet a firewall at all. */
   private boolean mayChangeAtFirewalls(Site from, Site to, Side before, Side after) {
-    return firewalls.isPresent() && firewallFocus(before, after).packets(from, to).isPresent();
+    return firewalls.isPresent() && firewallFocus(before, after).mayChange(from, to);
   }
 
   private FirewallFocus firewallFocus(Side before, Side after) {
@@ -374,7 +382,7 @@ final class Impact {
         return true;
       }
       Site from = new Site.SubnetSite(compute.subnet().get(), compute.name());
-      if (firewalls.isPresent() && firewalls.get().fromAny(seenSources(from, before, after))) {
+      if (firewalls.isPresent() && firewallFocus(before, after).fromAny(from)) {
         return true;
       }
       if (!privateEndpoints) {
