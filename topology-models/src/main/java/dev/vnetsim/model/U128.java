@@ -67,27 +67,55 @@ final class U128 {
     return normalize(all, all.length / 4);
   }
 
-  /** Whether two range lists share an address (the same walk as {@link #intersection}, allocating nothing). */
+  /**
+   * Whether two range lists share an address, allocating nothing. The walk skips, by a galloping search, the ranges
+   * of one list that end before the other's current range starts: a box of a few prefixes tested against a tag of
+   * thousands of ranges costs a few searches, not a walk of the tag.
+   */
   static boolean intersects(long[] a, long[] b) {
+    int n = a.length;
+    int m = b.length;
+    if (n == 0 || m == 0 || cmp(a[n - 2], a[n - 1], b[0], b[1]) < 0 || cmp(b[m - 2], b[m - 1], a[0], a[1]) < 0) {
+      return false; // one ends before the other starts
+    }
     int i = 0;
     int j = 0;
-    while (i < a.length && j < b.length) {
-      boolean aStartsLater = cmp(a[i], a[i + 1], b[j], b[j + 1]) >= 0;
-      long sh = aStartsLater ? a[i] : b[j];
-      long sl = aStartsLater ? a[i + 1] : b[j + 1];
-      boolean aEndsFirst = cmp(a[i + 2], a[i + 3], b[j + 2], b[j + 3]) <= 0;
-      long eh = aEndsFirst ? a[i + 2] : b[j + 2];
-      long el = aEndsFirst ? a[i + 3] : b[j + 3];
-      if (cmp(sh, sl, eh, el) <= 0) {
-        return true;
-      }
-      if (aEndsFirst) {
-        i += 4;
+    while (i < n && j < m) {
+      if (cmp(a[i + 2], a[i + 3], b[j], b[j + 1]) < 0) {
+        i = firstEndingAtOrAfter(a, i, b[j], b[j + 1]);
+      } else if (cmp(b[j + 2], b[j + 3], a[i], a[i + 1]) < 0) {
+        j = firstEndingAtOrAfter(b, j, a[i], a[i + 1]);
       } else {
-        j += 4;
+        return true; // neither ends before the other starts
       }
     }
     return false;
+  }
+
+  /**
+   * The offset of the first range at or after {@code from} that ends at or after (h, l), or {@code r.length}: a
+   * galloping search (ranges are sorted and disjoint, so their ends ascend).
+   */
+  private static int firstEndingAtOrAfter(long[] r, int from, long h, long l) {
+    int lo = from / 4; // r[lo] ends before (h, l)
+    int step = 1;
+    int hi = lo + 1;
+    int count = r.length / 4;
+    while (hi < count && cmp(r[hi * 4 + 2], r[hi * 4 + 3], h, l) < 0) {
+      lo = hi;
+      step <<= 1;
+      hi = lo + step;
+    }
+    hi = Math.min(hi, count); // r[hi] ends at or after (h, l), or hi == count
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (cmp(r[mid * 4 + 2], r[mid * 4 + 3], h, l) < 0) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return hi * 4;
   }
 
   /**

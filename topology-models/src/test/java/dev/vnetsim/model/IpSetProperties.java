@@ -237,6 +237,31 @@ class IpSetProperties {
     assertThat(a.set().union(b.set()).hashCode()).isEqualTo(b.set().union(a.set()).hashCode());
   }
 
+  /** A set of many ranges (like a service tag) against sets of a few: the walk gallops over the long one. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void intersects_manyRangesAgainstFew_matchesTheReference(long seed) {
+    Random rnd = new Random(seed);
+    IpFamily f = rnd.nextBoolean() ? IpFamily.IPV4 : IpFamily.IPV6;
+    Window w = Window.random(rnd, f);
+    List<BigInteger[]> many = new ArrayList<>();
+    IpSet.Builder b = IpSet.builder();
+    for (int i = 0, n = rnd.nextInt(300); i < n; i++) {
+      BigInteger x = w.pick(rnd);
+      b.add(address(f, x), address(f, x));
+      many.add(new BigInteger[] {x, x});
+    }
+    IpSet big = b.build();
+    Ref bigRef = Ref.of(f, many);
+    for (int k = 0; k < 20; k++) {
+      List<BigInteger[]> few = new ArrayList<>();
+      IpSet small = randomSet(rnd, w, few);
+      boolean expected = !bigRef.intersection(Ref.of(f, few)).intervals().isEmpty();
+      assertThat(big.intersects(small)).as("seed %d, set %d", seed, k).isEqualTo(expected);
+      assertThat(small.intersects(big)).as("seed %d, set %d", seed, k).isEqualTo(expected);
+    }
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void contains_matchesTheReference_atAndAroundEveryBoundary(long seed) {

@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * that is two cuts of both traces per class, and an estate of 1,000 NSGs has tens of thousands of classes. Done
  * {@code fast}, with the same answers:
  * <ul>
- *   <li>classes outside {@link Difference#portsThatMayDiffer} have no difference and are skipped;
+ *   <li>both traces are compared once over all ports ({@link Difference.Whole}); classes outside its
+ *       {@code portsThatMayDiffer} have no difference and are skipped, and a class's differences are cut from it;
  *   <li>the traces' own port boundaries (of every packet box of either trace) cut the ports into intervals, each
  *       labelled with the shapes covering it (a shape: a box of one piece of one trace without its destination
  *       ports). Two classes that span intervals with the same sequence of labels cut both traces into the same pieces
@@ -50,23 +51,51 @@ final class ClassDifferences {
     }
     Scope scope = Scope.ALL.with(protocol, Ports.ALL);
     List<Outcome> cut = List.of(Outcome.of(before, scope), Outcome.of(after, scope));
-    ImmutableRangeSet<Integer> mayDiffer = Difference.portsThatMayDiffer(cut.get(0), cut.get(1));
+    Difference.Whole whole = Difference.Whole.of(cut.get(0), cut.get(1));
+    ImmutableRangeSet<Integer> mayDiffer = whole.portsThatMayDiffer();
     Intervals intervals = Intervals.of(cut);
     Trace b = only(before, protocol);
     Trace a = only(after, protocol);
     Map<List<Integer>, Group> byPattern = new HashMap<>();
-    for (PortRange c : classes) {
-      if (!mayDiffer.intersects(Range.closed(c.from(), c.to()))) {
+    Group[] byLabel = new Group[intervals.labelCount()]; // the groups of one-label patterns, without a key
+    List<Range<Integer>> differ = mayDiffer.asRanges().asList();
+    int d = 0;
+    int k = 0;
+    for (PortRange c : classes) { // in port order, as the intervals: both are walked forward once
+      while (d < differ.size() && last(differ.get(d)) < c.from()) {
+        d++;
+      }
+      if (d == differ.size()) {
+        break;
+      }
+      if (first(differ.get(d)) > c.to()) {
         continue;
       }
-      Group g = byPattern.computeIfAbsent(intervals.pattern(c), k -> {
-        Group made = new Group(new ArrayList<>(), between(b, a, protocol, c));
-        out.add(made);
-        return made;
-      });
+      k = intervals.advance(k, c.from());
+      List<Integer> pattern = intervals.pattern(k, c);
+      Group g = pattern.size() == 1 ? byLabel[pattern.get(0)] : byPattern.get(pattern);
+      if (g == null) {
+        Scope one = Scope.ALL.with(protocol, Ports.of(List.of(c)));
+        g = new Group(new ArrayList<>(), whole.bare().intersects(c.toRange()) ? Difference.between(b, a, one)
+            : whole.within(b, a, one));
+        out.add(g);
+        if (pattern.size() == 1) {
+          byLabel[pattern.get(0)] = g;
+        } else {
+          byPattern.put(pattern, g);
+        }
+      }
       g.ports().add(c);
     }
     return out;
+  }
+
+  private static int first(Range<Integer> r) {
+    return r.lowerBoundType() == BoundType.CLOSED ? r.lowerEndpoint() : r.lowerEndpoint() + 1;
+  }
+
+  private static int last(Range<Integer> r) {
+    return r.upperBoundType() == BoundType.CLOSED ? r.upperEndpoint() : r.upperEndpoint() - 1;
   }
 
   /**
@@ -120,10 +149,8 @@ final class ClassDifferences {
       events.put(0, new ArrayList<>());
       for (int i = 0; i < boxes.size(); i++) {
         for (Range<Integer> r : boxes.get(i).destinationPorts().asRanges()) {
-          int lo = r.lowerBoundType() == BoundType.CLOSED ? r.lowerEndpoint() : r.lowerEndpoint() + 1;
-          int hi = r.upperBoundType() == BoundType.CLOSED ? r.upperEndpoint() + 1 : r.upperEndpoint();
-          events.computeIfAbsent(lo, k -> new ArrayList<>()).add(new int[] {i, 1});
-          events.computeIfAbsent(hi, k -> new ArrayList<>()).add(new int[] {i, -1});
+          events.computeIfAbsent(first(r), k -> new ArrayList<>()).add(new int[] {i, 1});
+          events.computeIfAbsent(last(r) + 1, k -> new ArrayList<>()).add(new int[] {i, -1});
         }
       }
       int[] starts = new int[events.size()];
@@ -145,9 +172,25 @@ final class ClassDifferences {
       return new Intervals(Arrays.copyOf(starts, n), Arrays.copyOf(labels, n));
     }
 
-    /** The labels of the intervals a class spans, in port order, repeats merged. */
-    List<Integer> pattern(PortRange c) {
-      int i = index(c.from());
+    int labelCount() {
+      int n = 0;
+      for (int l : labels) {
+        n = Math.max(n, l + 1);
+      }
+      return n;
+    }
+
+    /** The interval holding {@code port}, searched forward from interval {@code from} (which starts at or before it). */
+    int advance(int from, int port) {
+      int i = from;
+      while (i + 1 < starts.length && starts[i + 1] <= port) {
+        i++;
+      }
+      return i;
+    }
+
+    /** The labels of the intervals a class spans, in port order, repeats merged; {@code i} holds its first port. */
+    List<Integer> pattern(int i, PortRange c) {
       if (i + 1 >= starts.length || starts[i + 1] > c.to()) {
         return List.of(labels[i]);
       }
@@ -158,12 +201,6 @@ final class ClassDifferences {
         }
       }
       return out;
-    }
-
-    /** The interval holding {@code port}. */
-    private int index(int port) {
-      int i = Arrays.binarySearch(starts, port);
-      return i >= 0 ? i : -i - 2;
     }
   }
 }

@@ -1,7 +1,10 @@
 package dev.vnetsim.simulator.whatif;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableRangeSet;
+import com.google.common.collect.Iterables;
 import com.google.common.collect.Range;
 import com.google.common.collect.TreeRangeSet;
 import dev.vnetsim.simulator.trace.FlowBox;
@@ -35,9 +38,20 @@ public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
     if (b.pieces().equals(a.pieces()) || sameSignatures(b, a)) {
       return ImmutableList.of();
     }
-    ImmutableList.Builder<Difference> out = ImmutableList.builder();
     FlowSpace lost = b.reached().minus(a.reached());
     FlowSpace gained = a.reached().minus(b.reached());
+    FlowSpace changed = lost.isEmpty() && gained.isEmpty() ? changedSpace(b.bySignature(), a.bySignature())
+        : FlowSpace.EMPTY;
+    if (lost.isEmpty() && gained.isEmpty() && changed.isEmpty()) {
+      return ImmutableList.of(new Difference(FlowChange.Kind.CHANGED, b, a));
+    }
+    return differences(before, after, lost, gained, changed);
+  }
+
+  /** BROKEN for the lost packets, OPENED for the gained ones, CHANGED for the changed ones when neither. */
+  private static ImmutableList<Difference> differences(Trace before, Trace after, FlowSpace lost, FlowSpace gained,
+      FlowSpace changed) {
+    ImmutableList.Builder<Difference> out = ImmutableList.builder();
     if (!lost.isEmpty()) {
       out.add(new Difference(FlowChange.Kind.BROKEN, Outcome.of(before, lost), Outcome.of(after, lost)));
     }
@@ -45,28 +59,54 @@ public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
       out.add(new Difference(FlowChange.Kind.OPENED, Outcome.of(before, gained), Outcome.of(after, gained)));
     }
     if (lost.isEmpty() && gained.isEmpty()) {
-      FlowSpace changed = changedSpace(b.bySignature(), a.bySignature());
-      out.add(changed.isEmpty() ? new Difference(FlowChange.Kind.CHANGED, b, a)
-          : new Difference(FlowChange.Kind.CHANGED, Outcome.of(before, changed), Outcome.of(after, changed)));
+      out.add(new Difference(FlowChange.Kind.CHANGED, Outcome.of(before, changed), Outcome.of(after, changed)));
     }
     return out.build();
   }
 
   /**
-   * The destination ports where {@link #between(Trace, Trace, Scope)} cut to a port class of one protocol (with ports)
-   * can find a difference, given both traces cut to that protocol: ports of packets whose outcome or path differs, and ports where either trace
-   * has no packet at all (there a cut falls back to the trace's top-level answer). A port class outside this set has,
-   * signature by signature, the same packets on both sides, so its difference is empty; the what-if skips it.
+   * Two traces cut to one protocol (with ports), compared once over all ports, for comparing them per port class.
+   * {@code lost}, {@code gained} and {@code changed} are the packets reached before and not after, reached after and
+   * not before, and whose signature differs; {@code bare} the destination ports where either cut has no packet at all
+   * (there a cut to a class may fall back to the trace's top-level answer).
    */
-  static ImmutableRangeSet<Integer> portsThatMayDiffer(Outcome b, Outcome a) {
-    TreeRangeSet<Integer> out = TreeRangeSet.create();
-    changedSpace(b.bySignature(), a.bySignature()).boxes().forEach(x -> out.addAll(x.destinationPorts()));
-    for (Outcome o : List.of(b, a)) {
-      TreeRangeSet<Integer> covered = TreeRangeSet.create();
-      o.pieces().forEach(piece -> piece.space().boxes().forEach(x -> covered.addAll(x.destinationPorts())));
-      out.addAll(covered.complement().subRangeSet(Range.closed(0, 65535)));
+  record Whole(FlowSpace lost, FlowSpace gained, FlowSpace changed, ImmutableRangeSet<Integer> bare) {
+
+    static Whole of(Outcome b, Outcome a) {
+      TreeRangeSet<Integer> bare = TreeRangeSet.create();
+      for (Outcome o : List.of(b, a)) {
+        TreeRangeSet<Integer> covered = TreeRangeSet.create();
+        o.pieces().forEach(piece -> piece.space().boxes().forEach(x -> covered.addAll(x.destinationPorts())));
+        bare.addAll(covered.complement().subRangeSet(Range.closed(0, 65535)));
+      }
+      return new Whole(b.reached().minus(a.reached()), a.reached().minus(b.reached()),
+          changedSpace(b.bySignature(), a.bySignature()), ImmutableRangeSet.copyOf(bare));
     }
-    return ImmutableRangeSet.copyOf(out);
+
+    /**
+     * The destination ports where {@link #between(Trace, Trace, Scope)} cut to a port class can find a difference:
+     * ports of packets whose outcome or path differs, and bare ports. A port class outside this set has, signature
+     * by signature, the same packets on both sides, so its difference is empty; the what-if skips it.
+     */
+    ImmutableRangeSet<Integer> portsThatMayDiffer() {
+      TreeRangeSet<Integer> out = TreeRangeSet.create(bare.asRanges());
+      changed.boxes().forEach(x -> out.addAll(x.destinationPorts()));
+      return ImmutableRangeSet.copyOf(out);
+    }
+
+    /**
+     * {@link #between(Trace, Trace, Scope)} for a port class without bare ports, from this comparison: a signature's
+     * packets in the class are its packets here cut to the class, so the class's lost, gained and changed packets are
+     * these cut to it. {@code before} and {@code after} are the traces this was cut from.
+     */
+    ImmutableList<Difference> within(Trace before, Trace after, Scope scope) {
+      checkArgument(!bare.intersects(Iterables.getOnlyElement(scope.ports().asRanges())), "bare ports in %s", scope);
+      FlowSpace c = scope.apply(changed);
+      if (c.isEmpty()) {
+        return ImmutableList.of();
+      }
+      return differences(before, after, scope.apply(lost), scope.apply(gained), c);
+    }
   }
 
   /** Same signatures covering the same packets (box lists first, then as sets where the lists differ). */
