@@ -136,7 +136,7 @@ final class PacketWalk {
     }
     int i = t.lookup(f.destination());
     if (i < 0) {
-      rec.step(new Step.Routing(Step.Action.DROPPED, t.container(), "System Route", "no route to " + f.destination()));
+      rec.step(new Step.Routing(Step.Action.DROPPED, t.subnet(), "System Route", "no route to " + f.destination()));
       return rec.end(Disposition.NULL_ROUTED, rec.lastRoute());
     }
     EffectiveRoute r = t.route(i);
@@ -491,7 +491,7 @@ final class PacketWalk {
     int back = t.lookup(f.source());
     if (back >= 0 && t.route(back).nextHopType() != RouteNextHopType.INTERNET) {
       EffectiveRoute br = t.route(back);
-      rec.step(new Step.Routing(Step.Action.DROPPED, t.container(), br.ruleName(), "replies to " + f.source()
+      rec.step(new Step.Routing(Step.Action.DROPPED, t.container(br), br.ruleName(), "replies to " + f.source()
           + " would follow " + t.description(back) + ", not the Internet: no direct inbound path (§2.4.4)"));
       return rec.end(Disposition.NO_INBOUND_PATH, rec.lastRoute());
     }

@@ -215,7 +215,7 @@ final class SpaceWalk {
     }
     if (!rest.isEmpty()) {
       Branch nb = b.copy();
-      nb.rec.step(new Step.Routing(Step.Action.DROPPED, t.container(), "System Route", "no route to "
+      nb.rec.step(new Step.Routing(Step.Action.DROPPED, t.subnet(), "System Route", "no route to "
           + rest.destinations()));
       out.addAll(end(rest, nb, Disposition.NULL_ROUTED, nb.rec.lastRoute()));
     }
@@ -682,7 +682,7 @@ final class SpaceWalk {
         continue;
       }
       Branch nb = b.copy();
-      nb.rec.step(new dev.vnetsim.simulator.trace.Step.Routing(Step.Action.DROPPED, t.container(), br.ruleName(),
+      nb.rec.step(new dev.vnetsim.simulator.trace.Step.Routing(Step.Action.DROPPED, t.container(br), br.ruleName(),
           "replies to " + part.sources().firstAddress() + " would follow " + t.description(i)
               + ", not the Internet: no direct inbound path (§2.4.4)"));
       out.addAll(end(part, nb, Disposition.NO_INBOUND_PATH, nb.rec.lastRoute()));

@@ -54,7 +54,7 @@ final class Walks {
     EffectiveRoute r = s.routes().route(index);
     Step.Action a = r.nextHopType() == dev.vnetsim.simulator.routing.RouteNextHopType.NONE ? Step.Action.DROPPED
         : Step.Action.FORWARDED;
-    return new Step.Routing(a, s.routes().container(), r.ruleName(), s.routes().description(index));
+    return new Step.Routing(a, s.routes().container(r), r.ruleName(), s.routes().description(index));
   }
 
   static Step delivered(ResourceId id, String what) {

@@ -59,9 +59,19 @@ public final class EffectiveRouteTable {
     return routeTable;
   }
 
-  /** The container named by {@code decidedBy} for a route: the route table, or the subnet when none is attached. */
+  /** The route table attached to the subnet, or the subnet when none is. */
   public ResourceId container() {
     return routeTable.orElse(subnet);
+  }
+
+  /**
+   * The container a routing step (and {@code decidedBy}) names for a route: the route table for a user route, the
+   * subnet for a route Azure creates. Azure's next hop names no table for a system route ({@code routeTableId} is
+   * {@code System Route}, azure-semantics.md §2.5), even when a table is attached: attaching one leaves the steps of
+   * the destinations its routes do not win as they were.
+   */
+  public ResourceId container(EffectiveRoute r) {
+    return r.source() == RouteSource.USER ? container() : subnet;
   }
 
   public ImmutableList<EffectiveRoute> routes() {

@@ -9,6 +9,7 @@ import dev.vnetsim.simulator.engine.SubnetPlane;
 import dev.vnetsim.simulator.policy.ResolvedRule;
 import dev.vnetsim.simulator.routing.EffectiveRoute;
 import dev.vnetsim.simulator.routing.EffectiveRouteTable;
+import dev.vnetsim.simulator.routing.RouteSource;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -107,7 +108,8 @@ record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
 
   /**
    * The addresses whose winning route differs between two versions of a subnet's routes (the route, or the table
-   * that holds it, which traces name); everything when a route could not be resolved on either side.
+   * that holds it, which traces name for a user route: {@link EffectiveRouteTable#container(EffectiveRoute)});
+   * everything when a route could not be resolved on either side.
    */
   static IpSet routeDelta(SubnetPlane b, SubnetPlane a) {
     EffectiveRouteTable tb = b.routes();
@@ -115,12 +117,21 @@ record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
     if (tb == ta) {
       return IpSet.EMPTY;
     }
-    if (!tb.unresolved().isEmpty() || !ta.unresolved().isEmpty() || !tb.container().equals(ta.container())) {
+    if (!tb.unresolved().isEmpty() || !ta.unresolved().isEmpty() || !tb.subnet().equals(ta.subnet())) {
       return IpSet.ALL;
     }
     Map<EffectiveRoute, IpSet> before = regions(tb);
     Map<EffectiveRoute, IpSet> after = regions(ta);
     IpSet delta = IpSet.EMPTY;
+    if (!tb.container().equals(ta.container())) { // a table attached, detached or swapped: user routes are renamed
+      for (Map<EffectiveRoute, IpSet> side : List.of(before, after)) {
+        for (Map.Entry<EffectiveRoute, IpSet> e : side.entrySet()) {
+          if (e.getKey().source() == RouteSource.USER) {
+            delta = delta.union(e.getValue());
+          }
+        }
+      }
+    }
     Set<EffectiveRoute> routes = new HashSet<>(before.keySet());
     routes.addAll(after.keySet());
     for (EffectiveRoute r : routes) {

@@ -18,6 +18,7 @@ import dev.vnetsim.simulator.trace.Coverage;
 import dev.vnetsim.simulator.trace.Disposition;
 import dev.vnetsim.simulator.trace.Flow;
 import dev.vnetsim.simulator.trace.Hop;
+import dev.vnetsim.simulator.trace.Step;
 import dev.vnetsim.simulator.trace.Trace;
 import dev.vnetsim.simulator.trace.TraceText;
 import java.util.Map;
@@ -292,6 +293,25 @@ class EngineScenariosTest {
     Trace t = trace(s.build(), "web1", "10.0.2.4", Protocol.TCP, 443);
     assertThat(t.disposition()).isEqualTo(Disposition.NULL_ROUTED);
     assertThat(decided(t)).isEqualTo("rt drop-app");
+  }
+
+  /**
+   * §2.5 "routeTableId holds the route table's resource ID, or the literal string System Route when the route is not
+   * user-created": with a table attached, a packet its user route wins names the table, one a system route wins (the
+   * default 10/8 None here) names the subnet, as without a table.
+   */
+  @Test
+  void routeStep_namesTheTableForUserRoutesOnly() {
+    Scenarios s = base();
+    s.vnet("hub", "").subnet("web").routeTable("rt");
+    s.routeTable("rt").route("drop-app", "10.0.2.0/24", NextHopType.NONE, null);
+    Topology t = s.build();
+    assertThat(decided(trace(t, "web1", "10.0.2.4", Protocol.TCP, 443))).isEqualTo("rt drop-app");
+    Trace system = trace(t, "web1", "10.9.0.4", Protocol.TCP, 443);
+    assertThat(system.disposition()).isEqualTo(Disposition.NULL_ROUTED);
+    assertThat(decided(system)).isEqualTo("web System Route");
+    assertThat(system.hops()).flatExtracting(Hop::steps).filteredOn(x -> x.type() == Step.Type.ROUTE)
+        .singleElement().satisfies(x -> assertThat(x.resourceId().orElseThrow().name()).isEqualTo("web"));
   }
 
   /**

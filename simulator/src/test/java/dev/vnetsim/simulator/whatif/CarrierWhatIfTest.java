@@ -43,6 +43,8 @@ class CarrierWhatIfTest {
   /** Eleven VNets: the tenth spoke has an Azure ML compute cluster. */
   static ArmResources withCompute;
   static String table;
+  /** The firewall subnet's id. */
+  static String firewallSubnet;
   static final AtomicInteger CHANGED = new AtomicInteger();
   static final AtomicInteger NARROWED = new AtomicInteger();
   static final AtomicInteger ROWS_CHANGED = new AtomicInteger();
@@ -66,6 +68,7 @@ class CarrierWhatIfTest {
           .equals("vnet-hub")) {
         hub = r.path("id").asText();
         table = hub.substring(0, hub.indexOf("/providers/")) + "/providers/Microsoft.Network/routeTables/rt-hub-fw";
+        firewallSubnet = hub + "/subnets/AzureFirewallSubnet";
         for (var s : r.path("properties").path("subnets")) {
           if (s.path("name").asText().equals("AzureFirewallSubnet")) {
             ((ObjectNode) s.path("properties")).putObject("routeTable").put("id", table);
@@ -135,11 +138,25 @@ class CarrierWhatIfTest {
     }
   }
 
-  /** One or two edits of the firewall subnet's routes: a route added, the default's next hop or a prefix replaced. */
+  /**
+   * One or two edits of the firewall subnet's routes: a route added, the default's next hop or a prefix replaced, the
+   * table detached, or the subnet given another table with a random route.
+   */
   private static ArrayNode randomRoutes(SplittableRandom rnd) {
     ArrayNode ops = JSON.createArrayNode();
     for (int i = 0, n = 1 + rnd.nextInt(2); i < n; i++) {
-      switch (rnd.nextInt(3)) {
+      switch (rnd.nextInt(5)) {
+        case 3 -> ops.addObject().put("op", "remove").put("path", firewallSubnet + "/properties/routeTable");
+        case 4 -> {
+          String other = table + "-" + i;
+          ObjectNode put = ops.addObject().put("op", "put");
+          put.putObject("resource").put("id", other).put("name", other.substring(other.lastIndexOf('/') + 1))
+              .put("type", "Microsoft.Network/routeTables").put("location", "eastus").putObject("properties")
+              .putArray("routes").add(route("r" + rnd.nextInt(1000), PREFIXES[rnd.nextInt(PREFIXES.length)],
+                  HOPS[rnd.nextInt(HOPS.length)]));
+          ops.addObject().put("op", "add").put("path", firewallSubnet + "/properties/routeTable").putObject("value")
+              .put("id", other);
+        }
         case 0 -> ops.addObject().put("op", "add").put("path", table + "/properties/routes/-").set("value",
             route("r" + rnd.nextInt(1000), PREFIXES[rnd.nextInt(PREFIXES.length)], HOPS[rnd.nextInt(HOPS.length)]));
         case 1 -> ops.addObject().put("op", "replace").put("path", table + "/properties/routes/0/properties/nextHopType")
@@ -149,6 +166,34 @@ class CarrierWhatIfTest {
       }
     }
     return ops;
+  }
+
+  /**
+   * The firewall subnet given a copy of its table whose routes keep their ids (as a copied template gives): every
+   * route is the same but for the table that holds it, which the steps of user routes name. The flows those routes
+   * win change (CHANGED, naming the copy); the others keep their steps, which name the subnet for a system route.
+   */
+  @Test
+  void tableSwappedForACopyWithTheSameRouteIds_changesOnlyTheFlowsItsRoutesWin() {
+    String copy = table + "-copy";
+    ArrayNode routes = JSON.createArrayNode();
+    routes.add(route("default", "0.0.0.0/0", "Internet").put("id", table + "/routes/default"));
+    routes.add(route("on-premises", "192.168.0.0/16", "None").put("id", table + "/routes/on-premises"));
+    ArrayNode ops = JSON.createArrayNode();
+    ops.addObject().put("op", "put").putObject("resource").put("id", copy).put("name", "rt-hub-fw-copy")
+        .put("type", "Microsoft.Network/routeTables").put("location", "eastus").putObject("properties")
+        .set("routes", routes);
+    ops.addObject().put("op", "add").put("path", firewallSubnet + "/properties/routeTable").putObject("value")
+        .put("id", copy);
+    ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("copy.json", ops.toString()));
+    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
+    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
+    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
+    assertThat(incremental.changes()).isEqualTo(full.changes());
+    assertThat(full.changes()).isNotEmpty().allSatisfy(c -> assertThat(c.kind()).isEqualTo(FlowChange.Kind.CHANGED));
+    assertThat(full.changes()).extracting(FlowChange::to).contains("internet").doesNotContain("AzureFirewallSubnet")
+        .noneMatch(to -> to.startsWith("vnet-spoke-"));
+    assertThat(incremental.stats().traces()).isLessThan(full.stats().traces());
   }
 
   /**
