@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * What a local change can alter at one dirty site (a subnet with its NICs, or a NIC), read off the two data planes
- * when the after side was recompiled from the before side. When the site's virtual tags, NAT gateway, addresses and
- * public IPs are unchanged, only its NSGs and routes changed:
+ * when the after side was recompiled from the before side. When the site's virtual tags (but for the user-route
+ * prefixes the {@code VirtualNetwork} tag holds), NAT gateway, addresses and public IPs are unchanged, only its NSGs
+ * and routes changed:
  * <ul>
  *   <li>a flow's NSG decision can differ only if the flow is matched by a rule that was added, removed or edited
  *       (first match: every other rule keeps its place), so an inbound flow only if its source is among those rules'
@@ -94,8 +95,15 @@ record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
             as.nsgOutbound(), false)).union(routes));
   }
 
+  /**
+   * The same subnet but for its NSGs and routes. Its {@code VirtualNetwork} tag may differ: it holds the prefixes of
+   * the subnet's user routes (§1.7, assumption VNET_TAG_UDR_PREFIXES), and only NSG rules use it, whose planes are then
+   * resolved again and compared rule by rule ({@link #changed}).
+   */
   private static boolean sameExceptNsgsAndRoutes(SubnetPlane b, SubnetPlane a) {
-    return (b.tags() == a.tags() || b.tags().equals(a.tags())) && b.natGateway().equals(a.natGateway())
+    return (b.tags() == a.tags() || b.tags().internet().equals(a.tags().internet())
+        && b.tags().azureLoadBalancer().equals(a.tags().azureLoadBalancer()))
+        && b.natGateway().equals(a.natGateway())
         && b.subnet().addressPrefixes().equals(a.subnet().addressPrefixes())
         && b.subnet().serviceEndpoints().equals(a.subnet().serviceEndpoints());
   }
