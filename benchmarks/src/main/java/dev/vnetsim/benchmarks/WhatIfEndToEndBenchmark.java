@@ -5,6 +5,7 @@ import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.firewall.FirewallRule;
 import dev.vnetsim.model.firewall.RuleCollectionGroup;
 import dev.vnetsim.model.io.change.ArmResources;
+import dev.vnetsim.model.network.RouteTable;
 import dev.vnetsim.simulator.cli.Main;
 import dev.vnetsim.simulator.cli.Resident;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,7 +35,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * (10 subnets and a 100-rule NSG each, hub firewall, forced tunnelling, private endpoints, Azure ML computes; fixed
  * seed), one rule removed: arguments parsed, input files stamped, the change file read and applied, both sides
  * compiled or recompiled, requirement rows, differential and the text report written. {@code NSG_RULE} removes the
- * first rule of the middle spoke's NSG; {@code HUB_RULE} removes the hub firewall's network rule that lets every spoke
+ * first rule of the middle spoke's NSG; {@code SPOKE_ROUTE} removes the middle spoke's route that sends Azure Machine
+ * Learning traffic straight to the Internet (its 10 subnets' flows there then cross the hub firewall: about 240 changed
+ * flows at 1,000 VNets); {@code HUB_RULE} removes the hub firewall's network rule that lets every spoke
  * reach Azure Active Directory, which breaks that flow from each of the 10,000 subnets and every compute's rows
  * to it (about 28,000 changed flows at 1,000 VNets; run it with {@code -p change=HUB_RULE}).
  * {@code SERVED} runs it in a resident process ({@code vnetsim serve}) that has answered it before, so the estate is
@@ -62,6 +66,7 @@ public class WhatIfEndToEndBenchmark {
   /** Which rule the change removes. */
   public enum Change {
     NSG_RULE,
+    SPOKE_ROUTE,
     HUB_RULE
   }
 
@@ -102,6 +107,16 @@ public class WhatIfEndToEndBenchmark {
       ResourceId nsg = estate.topology().networkSecurityGroups().keySet().stream().sorted()
           .skip(estate.topology().networkSecurityGroups().size() / 2).findFirst().orElseThrow();
       return nsg.value() + "/properties/securityRules/0";
+    }
+    if (change == Change.SPOKE_ROUTE) {
+      RouteTable table = estate.topology().routeTables().values().stream().filter(t -> t.name().startsWith("rt-spoke-"))
+          .sorted(Comparator.comparing(RouteTable::id)).skip(vnets / 2).findFirst().orElseThrow();
+      for (int i = 0; i < table.routes().size(); i++) {
+        if (table.routes().get(i).name().equals("aml-direct")) {
+          return table.id().value() + "/properties/routes/" + i;
+        }
+      }
+      throw new IllegalStateException(table.id() + " has no route aml-direct");
     }
     RuleCollectionGroup group = estate.topology().firewallPolicies().values().iterator().next()
         .ruleCollectionGroups().get(0);

@@ -173,8 +173,9 @@ public final class IpSet {
     if (o.isEmpty() || isEmpty()) {
       return this;
     }
-    return new IpSet(U128.intersection(v4, U128.complement(o.v4, 0, 0xFFFF_FFFFL)),
-        U128.intersection(v6, U128.complement(o.v6, -1L, -1L)));
+    long[] x = U128.difference(v4, o.v4);
+    long[] y = U128.difference(v6, o.v6);
+    return x == v4 && y == v6 ? this : new IpSet(x, y);
   }
 
   /** The complement within both address families. */

@@ -97,6 +97,9 @@ final class U128 {
    * galloping search (ranges are sorted and disjoint, so their ends ascend).
    */
   private static int firstEndingAtOrAfter(long[] r, int from, long h, long l) {
+    if (from >= r.length || cmp(r[from + 2], r[from + 3], h, l) >= 0) {
+      return from;
+    }
     int lo = from / 4; // r[lo] ends before (h, l)
     int step = 1;
     int hi = lo + 1;
@@ -133,9 +136,7 @@ final class U128 {
     }
     int j = 0;
     for (int i = 0; i < a.length; i += 4) {
-      while (j < b.length && cmp(b[j + 2], b[j + 3], a[i], a[i + 1]) < 0) {
-        j += 4;
-      }
+      j = firstEndingAtOrAfter(b, j, a[i], a[i + 1]);
       if (j == b.length || cmp(b[j], b[j + 1], a[i], a[i + 1]) > 0
           || cmp(b[j + 2], b[j + 3], a[i + 2], a[i + 3]) < 0) {
         return false;
@@ -158,11 +159,19 @@ final class U128 {
     if (within(b, a)) {
       return b;
     }
-    long[] out = new long[Math.max(4, (a.length + b.length))];
+    long[] out = new long[Math.max(4, Math.min(a.length + b.length, 64))];
     int m = 0;
     int i = 0;
     int j = 0;
     while (i < a.length && j < b.length) {
+      if (cmp(a[i + 2], a[i + 3], b[j], b[j + 1]) < 0) {
+        i = firstEndingAtOrAfter(a, i, b[j], b[j + 1]);
+        continue;
+      }
+      if (cmp(b[j + 2], b[j + 3], a[i], a[i + 1]) < 0) {
+        j = firstEndingAtOrAfter(b, j, a[i], a[i + 1]);
+        continue;
+      }
       boolean aStartsLater = cmp(a[i], a[i + 1], b[j], b[j + 1]) >= 0;
       long sh = aStartsLater ? a[i] : b[j];
       long sl = aStartsLater ? a[i + 1] : b[j + 1];
@@ -187,34 +196,48 @@ final class U128 {
     return Arrays.copyOf(out, m);
   }
 
-  /** The complement of {@code a} within [0, (maxHi, maxLo)]. */
-  static long[] complement(long[] a, long maxHi, long maxLo) {
-    long[] out = new long[a.length + 4];
+  /**
+   * The addresses of {@code a} not in {@code b}; {@code a} itself when they do not meet. Each range of {@code a} is cut
+   * by the ranges of {@code b} that meet it, found by a galloping search: no complement of {@code b} is built.
+   */
+  static long[] difference(long[] a, long[] b) {
+    if (!intersects(a, b)) {
+      return a;
+    }
+    long[] out = new long[Math.max(4, Math.min(a.length + b.length, 64))];
     int m = 0;
-    long ch = 0;
-    long cl = 0;
-    boolean open = true;
+    int j = 0;
     for (int i = 0; i < a.length; i += 4) {
-      if (cmp(a[i], a[i + 1], ch, cl) > 0) {
-        long pl = a[i + 1] - 1;
-        long ph = a[i + 1] == 0 ? a[i] - 1 : a[i];
+      long ch = a[i];
+      long cl = a[i + 1];
+      boolean covered = false;
+      for (j = firstEndingAtOrAfter(b, j, ch, cl); j < b.length && cmp(b[j], b[j + 1], a[i + 2], a[i + 3]) <= 0;
+          j += 4) {
+        if (cmp(b[j], b[j + 1], ch, cl) > 0) { // a gap before b[j]: (ch, cl) .. b[j] - 1
+          if (m + 4 > out.length) {
+            out = Arrays.copyOf(out, out.length * 2);
+          }
+          out[m++] = ch;
+          out[m++] = cl;
+          out[m++] = b[j + 1] == 0 ? b[j] - 1 : b[j];
+          out[m++] = b[j + 1] - 1;
+        }
+        if (cmp(b[j + 2], b[j + 3], a[i + 2], a[i + 3]) >= 0) {
+          covered = true; // b[j] covers the rest of this range (and may meet the next one: j stays)
+          break;
+        }
+        cl = b[j + 3] + 1; // b[j] ends before a's range does, so this does not overflow
+        ch = cl == 0 ? b[j + 2] + 1 : b[j + 2];
+      }
+      if (!covered) {
+        if (m + 4 > out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
         out[m++] = ch;
         out[m++] = cl;
-        out[m++] = ph;
-        out[m++] = pl;
+        out[m++] = a[i + 2];
+        out[m++] = a[i + 3];
       }
-      if (a[i + 2] == maxHi && a[i + 3] == maxLo) {
-        open = false;
-        break;
-      }
-      cl = a[i + 3] + 1;
-      ch = cl == 0 ? a[i + 2] + 1 : a[i + 2];
-    }
-    if (open) {
-      out[m++] = ch;
-      out[m++] = cl;
-      out[m++] = maxHi;
-      out[m++] = maxLo;
     }
     return Arrays.copyOf(out, m);
   }

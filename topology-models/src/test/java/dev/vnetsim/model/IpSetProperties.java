@@ -237,10 +237,13 @@ class IpSetProperties {
     assertThat(a.set().union(b.set()).hashCode()).isEqualTo(b.set().union(a.set()).hashCode());
   }
 
-  /** A set of many ranges (like a service tag) against sets of a few: the walk gallops over the long one. */
+  /**
+   * A set of many ranges (like a service tag) against sets of a few, both ways: the walks gallop over the long one,
+   * and the difference cuts each range by the ranges that meet it.
+   */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void intersects_manyRangesAgainstFew_matchesTheReference(long seed) {
+  void manyRangesAgainstFew_matchTheReference(long seed) {
     Random rnd = new Random(seed);
     IpFamily f = rnd.nextBoolean() ? IpFamily.IPV4 : IpFamily.IPV6;
     Window w = Window.random(rnd, f);
@@ -248,17 +251,38 @@ class IpSetProperties {
     IpSet.Builder b = IpSet.builder();
     for (int i = 0, n = rnd.nextInt(300); i < n; i++) {
       BigInteger x = w.pick(rnd);
-      b.add(address(f, x), address(f, x));
-      many.add(new BigInteger[] {x, x});
+      BigInteger y = rnd.nextInt(8) == 0 ? w.pick(rnd) : x; // mostly single addresses, some wide ranges
+      b.add(address(f, x.min(y)), address(f, x.max(y)));
+      many.add(new BigInteger[] {x.min(y), x.max(y)});
     }
     IpSet big = b.build();
     Ref bigRef = Ref.of(f, many);
     for (int k = 0; k < 20; k++) {
       List<BigInteger[]> few = new ArrayList<>();
       IpSet small = randomSet(rnd, w, few);
-      boolean expected = !bigRef.intersection(Ref.of(f, few)).intervals().isEmpty();
+      Ref smallRef = Ref.of(f, few);
+      boolean expected = !bigRef.intersection(smallRef).intervals().isEmpty();
       assertThat(big.intersects(small)).as("seed %d, set %d", seed, k).isEqualTo(expected);
       assertThat(small.intersects(big)).as("seed %d, set %d", seed, k).isEqualTo(expected);
+      Ref none = Ref.of(f == IpFamily.IPV4 ? IpFamily.IPV6 : IpFamily.IPV4, List.of());
+      for (IpSet[] pair : new IpSet[][] {{big, small}, {small, big}}) {
+        boolean bigFirst = pair[0] == big;
+        Ref x = bigFirst ? bigRef : smallRef;
+        Ref y = bigFirst ? smallRef : bigRef;
+        assertFamily(pair[0].intersection(pair[1]), x.intersection(y), none, seed);
+        assertFamily(pair[0].difference(pair[1]), x.difference(y), none, seed);
+        assertThat(pair[0].containsAll(pair[1])).as("seed %d, set %d", seed, k)
+            .isEqualTo(y.difference(x).intervals().isEmpty());
+      }
+    }
+  }
+
+  /** {@link #assertSame} for a set of one family ({@code none}: the other family's empty reference). */
+  private static void assertFamily(IpSet actual, Ref ref, Ref none, long seed) {
+    if (ref.family() == IpFamily.IPV4) {
+      assertSame(actual, ref, none, seed);
+    } else {
+      assertSame(actual, none, ref, seed);
     }
   }
 

@@ -116,7 +116,7 @@ final class SpaceWalk {
         out.addAll(toPlatform(src, a, platform, b.copy()));
       }
     }
-    FlowSpace rest = space.restrictDestination(IpSet.ALL.difference(PlatformAddresses.SET));
+    FlowSpace rest = space.withoutDestination(PlatformAddresses.SET);
     if (!rest.isEmpty()) {
       out.addAll(outbound(src, rest, b));
     }
@@ -204,7 +204,7 @@ final class SpaceWalk {
       if (part.isEmpty()) {
         continue;
       }
-      rest = rest.restrictDestination(IpSet.ALL.difference(region));
+      rest = rest.withoutDestination(region);
       Branch nb = b.copy();
       EffectiveRoute r = t.route(i);
       nb.rec.step(Walks.routeStep(s, i));
@@ -311,7 +311,7 @@ final class SpaceWalk {
       }
       FlowSpace part = rest.restrictDestination(o.getValue());
       if (!part.isEmpty()) {
-        rest = rest.restrictDestination(IpSet.ALL.difference(o.getValue()));
+        rest = rest.withoutDestination(o.getValue());
         out.addAll(atPrivateEndpoint(o.getKey().privateEndpoint().get(), t, part, b.copy()));
       }
     }
@@ -333,7 +333,7 @@ final class SpaceWalk {
       }
       FlowSpace part = rest.restrictDestination(o.getValue());
       if (!part.isEmpty()) {
-        rest = rest.restrictDestination(IpSet.ALL.difference(o.getValue()));
+        rest = rest.withoutDestination(o.getValue());
         out.addAll(atNic(o.getKey().nic().get(), part, b.copy()));
       }
     }
@@ -414,7 +414,7 @@ final class SpaceWalk {
     IpSet own = dp.vnetSpace(s.vnetId());
     List<SpacePart> out = new ArrayList<>();
     for (boolean forwarded : new boolean[] {false, true}) {
-      FlowSpace part = space.restrictSource(forwarded ? IpSet.ALL.difference(own) : own);
+      FlowSpace part = forwarded ? space.withoutSource(own) : space.restrictSource(own);
       if (part.isEmpty()) {
         continue;
       }
@@ -453,7 +453,7 @@ final class SpaceWalk {
     for (GatewayPrefix g : prefixes) {
       FlowSpace part = rest.restrictDestination(g.prefix().toIpSet());
       if (!part.isEmpty()) {
-        rest = rest.restrictDestination(IpSet.ALL.difference(g.prefix().toIpSet()));
+        rest = rest.withoutDestination(g.prefix().toIpSet());
         out.addAll(gateway(vnet, r, Optional.of(g), part, b.copy()));
       }
     }
@@ -525,7 +525,7 @@ final class SpaceWalk {
       nb.rec.step(delivered(nva.nic().id(), "to " + own.destinations().firstAddress()));
       out.addAll(end(own, nb, Disposition.DELIVERED, Optional.empty()));
     }
-    FlowSpace rest = space.restrictDestination(IpSet.ALL.difference(nva.addresses()));
+    FlowSpace rest = space.withoutDestination(nva.addresses());
     if (rest.isEmpty()) {
       return out;
     }

@@ -173,7 +173,7 @@ public final class CompiledFirewall {
     }
     boolean app = r.pass() == Pass.APPLICATION;
     FlowSpace privateDst = hit.restrictDestination(Snat.PRIVATE_RANGES);
-    FlowSpace publicDst = hit.restrictDestination(IpSet.ALL.difference(Snat.PRIVATE_RANGES));
+    FlowSpace publicDst = hit.withoutDestination(Snat.PRIVATE_RANGES);
     if (!privateDst.isEmpty()) {
       EnumSet<FirewallChoice> c = all(global, choices);
       c.add(FirewallChoice.FW_SNAT_PRIVATE_RANGES);

@@ -112,6 +112,30 @@ public record FlowSpace(ImmutableList<FlowBox> boxes) {
     return new FlowSpace(out.build());
   }
 
+  /** Only packets whose destination is not in {@code dst} (no complement of {@code dst} is built). */
+  public FlowSpace withoutDestination(IpSet dst) {
+    ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
+    for (FlowBox b : boxes) {
+      FlowBox i = b.withDestination(b.destination().difference(dst));
+      if (!i.isEmpty()) {
+        out.add(i);
+      }
+    }
+    return new FlowSpace(out.build());
+  }
+
+  /** Only packets whose source is not in {@code src}. */
+  public FlowSpace withoutSource(IpSet src) {
+    ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
+    for (FlowBox b : boxes) {
+      FlowBox i = b.withSource(b.source().difference(src));
+      if (!i.isEmpty()) {
+        out.add(i);
+      }
+    }
+    return new FlowSpace(out.build());
+  }
+
   /** Only packets whose source is in {@code src}. */
   public FlowSpace restrictSource(IpSet src) {
     ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
