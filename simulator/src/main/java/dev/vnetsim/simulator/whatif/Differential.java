@@ -18,6 +18,7 @@ import dev.vnetsim.simulator.engine.Endpoint;
 import dev.vnetsim.simulator.engine.NicPlane;
 import dev.vnetsim.simulator.engine.SubnetPlane;
 import dev.vnetsim.simulator.resolve.Resolved;
+import dev.vnetsim.simulator.resolve.VirtualTags;
 import dev.vnetsim.simulator.trace.Ports;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -156,12 +157,12 @@ final class Differential {
     if (subnet.isEmpty()) {
       return Optional.empty();
     }
-    Resolved addresses = dp.resolver().serviceTag(tag.name(), subnet.get().tags());
-    if (!addresses.isKnown() || !addresses.known().hasV4()
-        || !subnet.get().tags().internet().containsAll(addresses.known())) {
-      return Optional.empty();
-    }
-    return Optional.of(addresses.known());
+    VirtualTags tags = subnet.get().tags();
+    return side.tagInsideInternet(tags, tag.name(), () -> {
+      Resolved addresses = dp.resolver().serviceTag(tag.name(), tags);
+      return !addresses.isKnown() || !addresses.known().hasV4() || !tags.internet().containsAll(addresses.known())
+          ? Optional.empty() : Optional.of(addresses.known());
+    });
   }
 
   /** The same source's request to the Internet. */

@@ -12,20 +12,26 @@ import dev.vnetsim.simulator.engine.Endpoint;
 import dev.vnetsim.simulator.engine.IncrementalCompiler;
 import dev.vnetsim.simulator.engine.Query;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
+import dev.vnetsim.simulator.resolve.VirtualTags;
 import dev.vnetsim.simulator.trace.Coverage;
 import dev.vnetsim.simulator.trace.Disposition;
+import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.FlowSpace;
 import dev.vnetsim.simulator.trace.Hop;
+import dev.vnetsim.simulator.trace.Part;
 import dev.vnetsim.simulator.trace.Ports;
 import dev.vnetsim.simulator.trace.Step;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One side of a comparison (or the only side of {@code check}): the topology as read, the engine compiled from it
@@ -37,15 +43,35 @@ public final class Side {
   private final ImmutableMap<ResourceId, SubnetProbe> probes;
   private final DataPlaneEngine engine;
   private final EndpointParser parser;
-  private final Map<FlowRequest, Trace> traces = new HashMap<>();
+  /**
+   * Traces by request, least recently used first, up to {@code cacheWeight} ({@link #weight}; {@link #CACHE_WEIGHT}
+   * by default): an estate-wide change (a hub's default route) traces every subnet's Internet flows, whose address
+   * sets run to thousands of ranges each, and keeping them all filled a 6 GB heap on 1,000 VNets.
+   */
+  private final LinkedHashMap<FlowRequest, Trace> traces = new LinkedHashMap<>(16, 0.75f, true);
+  private final long cacheWeight;
+  private long cachedWeight;
+  /** {@link Differential#tagInsideInternet} by the source subnet's tags (one instance per content) and tag name. */
+  private final Map<VirtualTags, Map<String, Optional<IpSet>>> tagsInsideInternet = new IdentityHashMap<>();
   private int simulated;
 
   private Side(Topology topology, ImmutableMap<ResourceId, SubnetProbe> probes, DataPlaneEngine engine,
       EndpointParser parser) {
+    this(topology, probes, engine, parser, CACHE_WEIGHT);
+  }
+
+  private Side(Topology topology, ImmutableMap<ResourceId, SubnetProbe> probes, DataPlaneEngine engine,
+      EndpointParser parser, long cacheWeight) {
+    this.cacheWeight = cacheWeight;
     this.topology = topology;
     this.probes = probes;
     this.engine = engine;
     this.parser = parser;
+  }
+
+  /** A tag's addresses when they lie inside the Internet of a source with these tags, computed once. */
+  Optional<IpSet> tagInsideInternet(VirtualTags tags, String tag, Supplier<Optional<IpSet>> compute) {
+    return tagsInsideInternet.computeIfAbsent(tags, k -> new HashMap<>()).computeIfAbsent(tag, k -> compute.get());
   }
 
   /** Compiles a side: {@code topology} with {@code probes} added. */
@@ -85,7 +111,17 @@ public final class Side {
 
   /** This side without its traces: the same compiled engine, an empty trace cache (a memoised side is reused so). */
   public Side fresh() {
-    return new Side(topology, probes, engine, parser);
+    return fresh(CACHE_WEIGHT);
+  }
+
+  /** {@link #fresh()} with a cache that holds traces up to {@code cacheWeight} ({@link #weight}). */
+  Side fresh(long cacheWeight) {
+    return new Side(topology, probes, engine, parser, cacheWeight);
+  }
+
+  /** The weight of the traces cached now ({@link #weight}). */
+  long cachedWeight() {
+    return cachedWeight;
   }
 
   /** The topology as read (without probes). */
@@ -135,14 +171,33 @@ public final class Side {
     }
   }
 
+  /** How much of the cache's address ranges the traces may hold (about 32 bytes each, plus their boxes). */
+  static final long CACHE_WEIGHT = 2_000_000;
+
   /** The trace of a request (cached); a site missing on this side gives an {@code INSUFFICIENT_INFO} trace. */
   public Trace trace(FlowRequest r) {
     Trace t = traces.get(r);
     if (t == null) {
       t = simulate(r);
       traces.put(r, t);
+      cachedWeight += weight(t);
+      for (var eldest = traces.entrySet().iterator(); cachedWeight > cacheWeight && traces.size() > 1;) {
+        cachedWeight -= weight(eldest.next().getValue());
+        eldest.remove();
+      }
     }
     return t;
+  }
+
+  /** A trace's weight in the cache: a box and its address ranges count one each. */
+  static long weight(Trace t) {
+    long w = 1;
+    for (FlowSpace s : t.parts().isEmpty() ? List.of(t.space()) : t.parts().stream().map(Part::space).toList()) {
+      for (FlowBox b : s.boxes()) {
+        w += 1 + b.source().rangeCount() + b.destination().rangeCount();
+      }
+    }
+    return w;
   }
 
   private Trace simulate(FlowRequest r) {
