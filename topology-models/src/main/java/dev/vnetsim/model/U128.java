@@ -55,16 +55,46 @@ final class U128 {
     return !(eh == -1L && el == -1L) && nh == sh && nl == sl;
   }
 
+  /** The addresses in either: one merge of the two sorted lists; one of them itself when it holds the other. */
   static long[] union(long[] a, long[] b) {
-    if (b.length == 0) {
+    if (b.length == 0 || a == b) {
       return a;
     }
     if (a.length == 0) {
       return b;
     }
-    long[] all = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return normalize(all, all.length / 4);
+    if (within(b, a)) {
+      return a;
+    }
+    if (within(a, b)) {
+      return b;
+    }
+    long[] out = new long[a.length + b.length];
+    int m = 0;
+    int i = 0;
+    int j = 0;
+    while (i < a.length || j < b.length) {
+      boolean takeA = j == b.length || i < a.length && cmp(a[i], a[i + 1], b[j], b[j + 1]) <= 0;
+      long[] r = takeA ? a : b;
+      int k = takeA ? i : j;
+      if (m > 0 && touches(out[m - 2], out[m - 1], r[k], r[k + 1])) {
+        if (cmp(r[k + 2], r[k + 3], out[m - 2], out[m - 1]) > 0) {
+          out[m - 2] = r[k + 2];
+          out[m - 1] = r[k + 3];
+        }
+      } else {
+        out[m++] = r[k];
+        out[m++] = r[k + 1];
+        out[m++] = r[k + 2];
+        out[m++] = r[k + 3];
+      }
+      if (takeA) {
+        i += 4;
+      } else {
+        j += 4;
+      }
+    }
+    return m == out.length ? out : Arrays.copyOf(out, m);
   }
 
   /**
@@ -100,7 +130,10 @@ final class U128 {
     if (from >= r.length || cmp(r[from + 2], r[from + 3], h, l) >= 0) {
       return from;
     }
-    int lo = from / 4; // r[lo] ends before (h, l)
+    if (from + 4 >= r.length || cmp(r[from + 6], r[from + 7], h, l) >= 0) {
+      return from + 4; // the next one: interleaved lists step one range at a time
+    }
+    int lo = from / 4 + 1; // r[lo] ends before (h, l)
     int step = 1;
     int hi = lo + 1;
     int count = r.length / 4;

@@ -271,6 +271,7 @@ class IpSetProperties {
         Ref y = bigFirst ? smallRef : bigRef;
         assertFamily(pair[0].intersection(pair[1]), x.intersection(y), none, seed);
         assertFamily(pair[0].difference(pair[1]), x.difference(y), none, seed);
+        assertFamily(pair[0].union(pair[1]), x.union(y), none, seed);
         assertThat(pair[0].containsAll(pair[1])).as("seed %d, set %d", seed, k)
             .isEqualTo(y.difference(x).intervals().isEmpty());
       }
