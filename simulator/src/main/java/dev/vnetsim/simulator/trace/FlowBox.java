@@ -102,11 +102,18 @@ public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> pr
    * first, then the addresses (allocation-free).
    */
   public boolean intersects(FlowBox o) {
-    return !Collections.disjoint(protocols, o.protocols) && meet(destinationPorts, o.destinationPorts)
-        && meet(sourcePorts, o.sourcePorts) && source.intersects(o.source) && destination.intersects(o.destination);
+    return (protocols == o.protocols ? !protocols.isEmpty() : !Collections.disjoint(protocols, o.protocols))
+        && meet(destinationPorts, o.destinationPorts) && meet(sourcePorts, o.sourcePorts)
+        && source.intersects(o.source) && destination.intersects(o.destination);
   }
 
   private static boolean meet(ImmutableRangeSet<Integer> a, ImmutableRangeSet<Integer> b) {
+    if (a == Ports.ALL || a == b) { // most boxes keep the query's port sets: no range search
+      return !b.isEmpty();
+    }
+    if (b == Ports.ALL) {
+      return !a.isEmpty();
+    }
     for (Range<Integer> r : a.asRanges()) {
       if (b.intersects(r)) {
         return true;
@@ -121,8 +128,19 @@ public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> pr
       return EMPTY;
     }
     return new FlowBox(source.intersection(o.source), destination.intersection(o.destination),
-        Sets.immutableEnumSet(Sets.intersection(protocols, o.protocols)),
-        sourcePorts.intersection(o.sourcePorts), destinationPorts.intersection(o.destinationPorts));
+        o.protocols.containsAll(protocols) ? protocols : protocols.containsAll(o.protocols) ? o.protocols
+            : Sets.immutableEnumSet(Sets.intersection(protocols, o.protocols)),
+        both(sourcePorts, o.sourcePorts), both(destinationPorts, o.destinationPorts));
+  }
+
+  /** The ports in both; one of the sets itself when the other is all ports or the same set. */
+  private static ImmutableRangeSet<Integer> both(ImmutableRangeSet<Integer> a, ImmutableRangeSet<Integer> b) {
+    return b == Ports.ALL || a == b ? a : a == Ports.ALL ? b : a.intersection(b);
+  }
+
+  /** The ports of {@code a} not in {@code b}. */
+  private static ImmutableRangeSet<Integer> without(ImmutableRangeSet<Integer> a, ImmutableRangeSet<Integer> b) {
+    return b == Ports.ALL || a == b ? ImmutableRangeSet.of() : a.difference(b);
   }
 
   /** {@code this \ o} as at most five disjoint non-empty boxes. */
@@ -137,13 +155,15 @@ public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> pr
     rest = rest.withSource(common.source);
     add(out, rest.withDestination(rest.destination.difference(o.destination)));
     rest = rest.withDestination(common.destination);
-    add(out, rest.withProtocols(Sets.immutableEnumSet(Sets.difference(rest.protocols, o.protocols))));
+    if (!o.protocols.containsAll(rest.protocols)) {
+      add(out, rest.withProtocols(Sets.immutableEnumSet(Sets.difference(rest.protocols, o.protocols))));
+    }
     rest = rest.withProtocols(common.protocols);
     if (rest.hasPorts()) {
-      add(out, new FlowBox(rest.source, rest.destination, rest.protocols, rest.sourcePorts.difference(o.sourcePorts),
+      add(out, new FlowBox(rest.source, rest.destination, rest.protocols, without(rest.sourcePorts, o.sourcePorts),
           rest.destinationPorts));
       add(out, new FlowBox(rest.source, rest.destination, rest.protocols, common.sourcePorts,
-          rest.destinationPorts.difference(o.destinationPorts)));
+          without(rest.destinationPorts, o.destinationPorts)));
     }
     return out;
   }
