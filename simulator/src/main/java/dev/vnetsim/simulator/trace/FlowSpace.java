@@ -6,6 +6,7 @@ import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A set of packets as a union of pairwise disjoint, non-empty {@link FlowBox}es (DESIGN §1). A concrete packet is a
@@ -102,45 +103,29 @@ public record FlowSpace(ImmutableList<FlowBox> boxes) {
 
   /** Only packets whose destination is in {@code dst}. */
   public FlowSpace restrictDestination(IpSet dst) {
-    ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
-    for (FlowBox b : boxes) {
-      FlowBox i = b.withDestination(b.destination().intersection(dst));
-      if (!i.isEmpty()) {
-        out.add(i);
-      }
-    }
-    return new FlowSpace(out.build());
+    return eachBox(b -> b.withDestination(b.destination().intersection(dst)));
   }
 
   /** Only packets whose destination is not in {@code dst} (no complement of {@code dst} is built). */
   public FlowSpace withoutDestination(IpSet dst) {
-    ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
-    for (FlowBox b : boxes) {
-      FlowBox i = b.withDestination(b.destination().difference(dst));
-      if (!i.isEmpty()) {
-        out.add(i);
-      }
-    }
-    return new FlowSpace(out.build());
+    return eachBox(b -> b.withDestination(b.destination().difference(dst)));
   }
 
   /** Only packets whose source is not in {@code src}. */
   public FlowSpace withoutSource(IpSet src) {
-    ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
-    for (FlowBox b : boxes) {
-      FlowBox i = b.withSource(b.source().difference(src));
-      if (!i.isEmpty()) {
-        out.add(i);
-      }
-    }
-    return new FlowSpace(out.build());
+    return eachBox(b -> b.withSource(b.source().difference(src)));
   }
 
   /** Only packets whose source is in {@code src}. */
   public FlowSpace restrictSource(IpSet src) {
+    return eachBox(b -> b.withSource(b.source().intersection(src)));
+  }
+
+  /** Each box cut by {@code cut}, the empty ones dropped. */
+  private FlowSpace eachBox(UnaryOperator<FlowBox> cut) {
     ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
     for (FlowBox b : boxes) {
-      FlowBox i = b.withSource(b.source().intersection(src));
+      FlowBox i = cut.apply(b);
       if (!i.isEmpty()) {
         out.add(i);
       }
