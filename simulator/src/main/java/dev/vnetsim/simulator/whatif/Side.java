@@ -35,8 +35,9 @@ import java.util.function.Supplier;
 
 /**
  * One side of a comparison (or the only side of {@code check}): the topology as read, the engine compiled from it
- * with the subnet probes added, and a cache of traces by {@link FlowRequest}, so that a flow asked for twice (by the
- * differential, an intent and a requirement row) is simulated once. Not thread-safe (the cache).
+ * with the subnet probes added, and a bounded cache of traces by {@link FlowRequest}, so that a flow asked for twice
+ * (by the differential, an intent and a requirement row) is simulated once while it stays cached. Not thread-safe
+ * (the cache).
  */
 public final class Side {
   private final Topology topology;
