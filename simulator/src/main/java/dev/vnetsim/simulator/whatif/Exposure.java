@@ -9,6 +9,7 @@ import dev.vnetsim.simulator.engine.SubnetPlane;
 import dev.vnetsim.simulator.policy.ResolvedRule;
 import dev.vnetsim.simulator.routing.EffectiveRoute;
 import dev.vnetsim.simulator.routing.EffectiveRouteTable;
+import dev.vnetsim.simulator.routing.RouteNextHopType;
 import dev.vnetsim.simulator.routing.RouteSource;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,8 +21,8 @@ import java.util.Set;
 /**
  * What a local change can alter at one dirty site (a subnet with its NICs, or a NIC), read off the two data planes
  * when the after side was recompiled from the before side. When the site's virtual tags (but for the user-route
- * prefixes the {@code VirtualNetwork} tag holds), NAT gateway, addresses and public IPs are unchanged, only its NSGs
- * and routes changed:
+ * prefixes the {@code VirtualNetwork} tag holds), addresses and public IPs are unchanged, only its NSGs, routes, NAT
+ * gateway and default outbound access changed:
  * <ul>
  *   <li>a flow's NSG decision can differ only if the flow is matched by a rule that was added, removed or edited
  *       (first match: every other rule keeps its place), so an inbound flow only if its source is among those rules'
@@ -29,7 +30,9 @@ import java.util.Set;
  *   <li>a subnet's routes decide where its outbound packets go (by destination) and, for a packet arriving through a
  *       public IP, where the replies would go (by source, azure-semantics.md §2.4.4); elsewhere they only feed
  *       warnings, which a what-if does not compare. So a changed route table matters only for destinations
- *       (outbound) and sources (inbound) whose winning route differs: the route itself, or its region.
+ *       (outbound) and sources (inbound) whose winning route differs: the route itself, or its region;
+ *   <li>a NAT gateway and default outbound access decide only how packets the subnet routes to the Internet leave it
+ *       ({@link #egressDelta}).
  * </ul>
  * So an inbound flow can change only if its source is in {@code inboundSources}, an outbound one only if its
  * destination is in {@code outboundDestinations}. Anything else (tags, addresses, unresolved routes …): {@link #ALL}.
@@ -54,12 +57,13 @@ record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
   private static Exposure of(ResourceId subnet, DataPlane before, DataPlane after, boolean replies) {
     Optional<SubnetPlane> b = before.subnet(subnet);
     Optional<SubnetPlane> a = after.subnet(subnet);
-    if (b.isEmpty() || a.isEmpty() || !sameExceptNsgsAndRoutes(b.get(), a.get())) {
+    if (b.isEmpty() || a.isEmpty() || !sameExceptNsgsRoutesAndNat(b.get(), a.get())) {
       return ALL;
     }
     IpSet routes = routeDelta(b.get(), a.get());
     IpSet in = changed(b.get().nsgInbound(), a.get().nsgInbound(), true).union(replies ? routes : IpSet.EMPTY);
-    IpSet out = changed(b.get().nsgOutbound(), a.get().nsgOutbound(), false).union(routes);
+    IpSet out = changed(b.get().nsgOutbound(), a.get().nsgOutbound(), false).union(routes)
+        .union(egressDelta(b.get(), a.get()));
     List<Map.Entry<DataPlane.Owner, IpSet>> owners = after.owners(a.get());
     if (owners.size() != before.owners(b.get()).size()) {
       return ALL;
@@ -82,7 +86,7 @@ record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
     Optional<NicPlane> b = before.nic(nic);
     Optional<NicPlane> a = after.nic(nic);
     if (b.isEmpty() || a.isEmpty() || !sameExceptNsgs(b.get(), a.get())
-        || !sameExceptNsgsAndRoutes(b.get().subnet(), a.get().subnet())) {
+        || !sameExceptNsgsRoutesAndNat(b.get().subnet(), a.get().subnet())) {
       return ALL;
     }
     SubnetPlane bs = b.get().subnet();
@@ -92,18 +96,42 @@ record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
         changed(b.get().nsgInbound(), a.get().nsgInbound(), true).union(changed(bs.nsgInbound(), as.nsgInbound(),
             true)).union(routes),
         changed(b.get().nsgOutbound(), a.get().nsgOutbound(), false).union(changed(bs.nsgOutbound(),
-            as.nsgOutbound(), false)).union(routes));
+            as.nsgOutbound(), false)).union(routes).union(egressDelta(bs, as)));
   }
 
   /**
-   * The same subnet but for its NSGs and routes. Its {@code VirtualNetwork} tag may differ: it holds the prefixes of
-   * the subnet's user routes (§1.7, assumption VNET_TAG_UDR_PREFIXES), and only NSG rules use it, whose planes are then
-   * resolved again and compared rule by rule ({@link #changed}).
+   * The destinations whose way out to the Internet differs between two versions of a subnet: when its NAT gateway
+   * (associated, removed, replaced or edited) or its default outbound access differs, those whose winning route there
+   * is {@code Internet}, on either side. These decide only how packets routed to the Internet leave the subnet, its own
+   * or an Azure Firewall's there (azure-semantics.md §3.1–§3.3, §4.6); everything when a route could not be resolved.
    */
-  private static boolean sameExceptNsgsAndRoutes(SubnetPlane b, SubnetPlane a) {
+  static IpSet egressDelta(SubnetPlane b, SubnetPlane a) {
+    if (b.natGateway().equals(a.natGateway())
+        && b.subnet().defaultOutboundAccess().equals(a.subnet().defaultOutboundAccess())) {
+      return IpSet.EMPTY;
+    }
+    IpSet out = IpSet.EMPTY;
+    for (EffectiveRouteTable t : List.of(b.routes(), a.routes())) {
+      if (!t.unresolved().isEmpty()) {
+        return IpSet.ALL;
+      }
+      for (int i = 0; i < t.routes().size(); i++) {
+        if (t.route(i).nextHopType() == RouteNextHopType.INTERNET) {
+          out = out.union(t.region(i));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The same subnet but for its NSGs, routes and NAT gateway ({@link #egressDelta}). Its {@code VirtualNetwork} tag may
+   * differ: it holds the prefixes of the subnet's user routes (§1.7, assumption VNET_TAG_UDR_PREFIXES), and only NSG
+   * rules use it, whose planes are then resolved again and compared rule by rule ({@link #changed}).
+   */
+  private static boolean sameExceptNsgsRoutesAndNat(SubnetPlane b, SubnetPlane a) {
     return (b.tags() == a.tags() || b.tags().internet().equals(a.tags().internet())
         && b.tags().azureLoadBalancer().equals(a.tags().azureLoadBalancer()))
-        && b.natGateway().equals(a.natGateway())
         && b.subnet().addressPrefixes().equals(a.subnet().addressPrefixes())
         && b.subnet().serviceEndpoints().equals(a.subnet().serviceEndpoints());
   }

@@ -246,8 +246,18 @@ public final class Side {
         ? " (or has no two free addresses for its probe hosts)" : "");
   }
 
+  /**
+   * Whether a trace is this side's answer for a site it does not have: it names no resource, so a change can reach it
+   * without touching anything it names (the site itself may be what the change adds).
+   */
+  static boolean isMissingSite(Trace t) {
+    return t.hops().size() == 1 && t.hops().get(0).resourceId().equals(QUERY);
+  }
+
+  private static final ResourceId QUERY = ResourceId.of("query");
+
   private static Trace missing(String what) {
-    Hop hop = new Hop(ResourceId.of("query"), Hop.Kind.PLATFORM, ImmutableList.of(new Step.Transit(
+    Hop hop = new Hop(QUERY, Hop.Kind.PLATFORM, ImmutableList.of(new Step.Transit(
         Step.Type.UNSUPPORTED, Step.Action.UNKNOWN, Optional.empty(), what)));
     return new Trace(FlowSpace.EMPTY, Disposition.INSUFFICIENT_INFO, Optional.empty(), ImmutableList.of(hop),
         ImmutableList.of(), Coverage.NONE, IpSet.EMPTY, Optional.empty(), ImmutableList.of());

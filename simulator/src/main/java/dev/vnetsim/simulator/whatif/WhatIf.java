@@ -104,10 +104,13 @@ public final class WhatIf {
         Grouping.group(raw), new WhatIfReport.Stats(flows, before.simulated() + after.simulated(), millis));
   }
 
-  /** Both sides; {@link #after(FlowRequest, Trace)} reuses the before trace where the change cannot reach it. */
+  /**
+   * Both sides; {@link #after(FlowRequest, Trace)} reuses the before trace where the change cannot reach it (never for
+   * a site the before side does not have, which the change may add).
+   */
   private record Pair(Side before, Side after, Impact impact) {
     Trace after(FlowRequest r, Trace beforeTrace) {
-      return impact.unaffected(beforeTrace) ? beforeTrace : after.trace(r);
+      return !Side.isMissingSite(beforeTrace) && impact.unaffected(beforeTrace) ? beforeTrace : after.trace(r);
     }
   }
 

@@ -13,6 +13,7 @@ import dev.vnetsim.model.io.change.ChangeSet;
 import dev.vnetsim.servicetag.FqdnCatalog;
 import dev.vnetsim.simulator.generate.EstateGenerator;
 import dev.vnetsim.simulator.requirements.RequirementPacks;
+import dev.vnetsim.simulator.trace.Disposition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,8 @@ class CarrierWhatIfTest {
   static String table;
   /** The firewall subnet's id. */
   static String firewallSubnet;
+  /** A spoke subnet's id. */
+  static String spokeSubnet;
   static final AtomicInteger CHANGED = new AtomicInteger();
   static final AtomicInteger NARROWED = new AtomicInteger();
   static final AtomicInteger ROWS_CHANGED = new AtomicInteger();
@@ -76,7 +79,14 @@ class CarrierWhatIfTest {
         }
       }
     }
+    for (var r : resources) {
+      if (spokeSubnet == null && r.path("type").asText().equals("Microsoft.Network/virtualNetworks")
+          && r.path("name").asText().startsWith("vnet-spoke-")) {
+        spokeSubnet = r.path("properties").path("subnets").get(0).path("id").asText();
+      }
+    }
     assertThat(hub).isNotNull();
+    assertThat(spokeSubnet).isNotEmpty();
     ObjectNode rt = resources.addObject().put("id", table).put("name", "rt-hub-fw")
         .put("type", "Microsoft.Network/routeTables").put("location", "eastus");
     ArrayNode routes = rt.putObject("properties").putArray("routes");
@@ -166,6 +176,55 @@ class CarrierWhatIfTest {
       }
     }
     return ops;
+  }
+
+  /**
+   * A NAT gateway associated with the firewall subnet changes only how the packets it routes to the Internet leave
+   * (the firewall's SNAT, §4.6): flows to the Internet are simulated, flows between spokes are not.
+   */
+  @Test
+  void natGatewayAtTheFirewallSubnet_simulatesOnlyInternetBoundFlows() {
+    String rg = table.substring(0, table.indexOf("/providers/"));
+    String pip = rg + "/providers/Microsoft.Network/publicIPAddresses/pip-nat-hub";
+    String nat = rg + "/providers/Microsoft.Network/natGateways/nat-hub";
+    ArrayNode ops = JSON.createArrayNode();
+    ObjectNode p = ops.addObject().put("op", "put").putObject("resource").put("id", pip).put("name", "pip-nat-hub")
+        .put("type", "Microsoft.Network/publicIPAddresses").put("location", "eastus");
+    p.putObject("sku").put("name", "Standard");
+    p.putObject("properties").put("ipAddress", "20.7.7.7").put("publicIPAllocationMethod", "Static");
+    ObjectNode n = ops.addObject().put("op", "put").putObject("resource").put("id", nat).put("name", "nat-hub")
+        .put("type", "Microsoft.Network/natGateways").put("location", "eastus");
+    n.putObject("sku").put("name", "Standard");
+    n.putObject("properties").putArray("publicIpAddresses").addObject().put("id", pip);
+    ops.addObject().put("op", "add").put("path", firewallSubnet + "/properties/natGateway").putObject("value")
+        .put("id", nat);
+    ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("nat.json", ops.toString()));
+    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
+    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
+    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
+    assertThat(incremental.changes()).isEqualTo(full.changes());
+    assertThat(incremental.stats().traces()).isLessThan(full.stats().traces() / 2);
+  }
+
+  /**
+   * A spoke subnet given default outbound access (the generated spokes are private): its flows to Azure Machine
+   * Learning, which its route table sends straight to the Internet, now have a way out; the rest of its traffic leaves
+   * through the firewall as before.
+   */
+  @Test
+  void spokeSubnetGivenDefaultOutboundAccess_opensItsDirectInternetFlows() {
+    String patch = "[{\"op\":\"add\",\"path\":\"" + spokeSubnet
+        + "/properties/defaultOutboundAccess\",\"value\":true}]";
+    ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("public.json", patch));
+    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
+    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
+    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
+    assertThat(incremental.changes()).isEqualTo(full.changes());
+    assertThat(full.changes()).isNotEmpty().allSatisfy(c -> {
+      assertThat(c.kind()).isEqualTo(FlowChange.Kind.OPENED);
+      assertThat(c.before().disposition()).isEqualTo(Disposition.NO_OUTBOUND_CONNECTIVITY);
+    });
+    assertThat(full.changes()).extracting(FlowChange::to).contains("tag:AzureMachineLearning");
   }
 
   /**
