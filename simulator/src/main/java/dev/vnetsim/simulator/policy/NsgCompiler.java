@@ -6,6 +6,8 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Range;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.Protocol;
+import dev.vnetsim.simulator.trace.FlowBox;
+import dev.vnetsim.simulator.trace.FlowSpace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,10 +105,15 @@ public final class NsgCompiler {
   public ResolvedNsg share(ResolvedNsg nsg) {
     ImmutableList.Builder<ResolvedRule> rules = ImmutableList.builderWithExpectedSize(nsg.rules().size());
     for (ResolvedRule r : nsg.rules()) {
-      rules.add(new ResolvedRule(r.nsg(), r.rule(), canonical(r.source()), r.sourceUnknown(),
-          canonical(r.destination()), r.destinationUnknown(), canonical(r.protocols()), canonical(r.sourcePorts()),
-          canonical(r.destinationPorts()), r.unknown(), canonical(r.qualifiedName()), r.usesInternetTag(),
-          r.usesVirtualNetworkTag()));
+      IpSet source = canonical(r.source());
+      IpSet destination = canonical(r.destination());
+      ImmutableSet<Protocol> protocols = canonical(r.protocols());
+      ImmutableRangeSet<Integer> sourcePorts = canonical(r.sourcePorts());
+      ImmutableRangeSet<Integer> destinationPorts = canonical(r.destinationPorts());
+      rules.add(new ResolvedRule(r.nsg(), r.rule(), source, r.sourceUnknown(), destination, r.destinationUnknown(),
+          protocols, sourcePorts, destinationPorts, r.unknown(), canonical(r.qualifiedName()), r.usesInternetTag(),
+          r.usesVirtualNetworkTag(), canonical(FlowSpace.union(FlowBox.of(source, destination, protocols, sourcePorts,
+              destinationPorts)))));
     }
     return new ResolvedNsg(nsg.nsg(), nsg.direction(), rules.build());
   }

@@ -1,5 +1,7 @@
 package dev.vnetsim.simulator.policy;
 
+import com.google.common.collect.ImmutableList;
+import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.FlowSpace;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +23,29 @@ public final class NsgSpaceEvaluator {
         break;
       }
       FlowSpace sure = r.certainRegion();
-      FlowSpace hit = rest.intersect(sure);
+      FlowSpace hit;
+      if (sure.boxes().size() == 1) { // one box: each box of the rest is met with it once, for both cuts
+        FlowBox s = sure.boxes().get(0);
+        ImmutableList.Builder<FlowBox> in = ImmutableList.builder();
+        ImmutableList.Builder<FlowBox> left = ImmutableList.builder();
+        for (FlowBox b : rest.boxes()) {
+          FlowBox common = b.intersect(s);
+          if (common.isEmpty()) {
+            left.add(b);
+          } else {
+            in.add(common);
+            left.addAll(b.minus(s, common));
+          }
+        }
+        hit = new FlowSpace(in.build());
+        rest = new FlowSpace(left.build());
+      } else {
+        hit = rest.intersect(sure);
+        rest = rest.minus(sure);
+      }
       if (!hit.isEmpty()) {
         out.add(new NsgPart(hit, r, true));
       }
-      rest = rest.minus(sure);
       if (!r.certain() && !rest.isEmpty()) {
         FlowSpace maybe = r.possibleRegion();
         FlowSpace unsure = rest.intersect(maybe);

@@ -17,7 +17,8 @@ import java.util.Optional;
  * An NSG rule with its address terms resolved in one subnet context (tags, ASGs) and its ports as range sets. When a
  * source or destination term could not be resolved ({@code unknown}), {@code source}/{@code destination} hold the known
  * part and the flag says the true set may be larger: packets only the larger set would match are
- * {@code INSUFFICIENT_INFO} at this rule.
+ * {@code INSUFFICIENT_INFO} at this rule. {@code certainRegion} is the packets the rule surely matches, built once
+ * (set-valued evaluation meets it with every space it decides).
  */
 public record ResolvedRule(
     ResourceId nsg,
@@ -32,13 +33,15 @@ public record ResolvedRule(
     Optional<String> unknown,
     String qualifiedName,
     boolean usesInternetTag,
-    boolean usesVirtualNetworkTag) {
+    boolean usesVirtualNetworkTag,
+    FlowSpace certainRegion) {
 
   public ResolvedRule(ResourceId nsg, SecurityRule rule, IpSet source, boolean sourceUnknown, IpSet destination,
       boolean destinationUnknown, ImmutableSet<Protocol> protocols, ImmutableRangeSet<Integer> sourcePorts,
       ImmutableRangeSet<Integer> destinationPorts, Optional<String> unknown) {
     this(nsg, rule, source, sourceUnknown, destination, destinationUnknown, protocols, sourcePorts, destinationPorts,
-        unknown, rule.qualifiedName(), uses(rule, "Internet"), uses(rule, "VirtualNetwork"));
+        unknown, rule.qualifiedName(), uses(rule, "Internet"), uses(rule, "VirtualNetwork"),
+        FlowSpace.union(FlowBox.of(source, destination, protocols, sourcePorts, destinationPorts)));
   }
 
   private static boolean uses(SecurityRule r, String tag) {
@@ -67,10 +70,6 @@ public record ResolvedRule(
     return DecidedBy.rule(nsg, qualifiedName, rule.priority());
   }
 
-  /** The packets the rule surely matches. */
-  public FlowSpace certainRegion() {
-    return FlowSpace.union(FlowBox.of(source, destination, protocols, sourcePorts, destinationPorts));
-  }
 
   /** The packets the rule may match (unknown address terms taken as everything). */
   public FlowSpace possibleRegion() {

@@ -145,7 +145,11 @@ public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> pr
 
   /** {@code this \ o} as at most five disjoint non-empty boxes. */
   public List<FlowBox> minus(FlowBox o) {
-    FlowBox common = intersect(o);
+    return minus(o, intersect(o));
+  }
+
+  /** {@link #minus(FlowBox)} given {@code common}, this box's {@link #intersect} with {@code o}. */
+  public List<FlowBox> minus(FlowBox o, FlowBox common) {
     if (common.isEmpty()) {
       return isEmpty() ? List.of() : List.of(this);
     }
