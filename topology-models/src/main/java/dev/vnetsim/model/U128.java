@@ -205,21 +205,12 @@ final class U128 {
         j = firstEndingAtOrAfter(b, j, a[i], a[i + 1]);
         continue;
       }
+      // neither ends before the other starts: they overlap from the later start to the earlier end
       boolean aStartsLater = cmp(a[i], a[i + 1], b[j], b[j + 1]) >= 0;
-      long sh = aStartsLater ? a[i] : b[j];
-      long sl = aStartsLater ? a[i + 1] : b[j + 1];
       boolean aEndsFirst = cmp(a[i + 2], a[i + 3], b[j + 2], b[j + 3]) <= 0;
-      long eh = aEndsFirst ? a[i + 2] : b[j + 2];
-      long el = aEndsFirst ? a[i + 3] : b[j + 3];
-      if (cmp(sh, sl, eh, el) <= 0) {
-        if (m + 4 > out.length) {
-          out = Arrays.copyOf(out, out.length * 2);
-        }
-        out[m++] = sh;
-        out[m++] = sl;
-        out[m++] = eh;
-        out[m++] = el;
-      }
+      out = append(out, m, aStartsLater ? a[i] : b[j], aStartsLater ? a[i + 1] : b[j + 1],
+          aEndsFirst ? a[i + 2] : b[j + 2], aEndsFirst ? a[i + 3] : b[j + 3]);
+      m += 4;
       if (aEndsFirst) {
         i += 4;
       } else {
@@ -247,13 +238,8 @@ final class U128 {
       for (j = firstEndingAtOrAfter(b, j, ch, cl); j < b.length && cmp(b[j], b[j + 1], a[i + 2], a[i + 3]) <= 0;
           j += 4) {
         if (cmp(b[j], b[j + 1], ch, cl) > 0) { // a gap before b[j]: (ch, cl) .. b[j] - 1
-          if (m + 4 > out.length) {
-            out = Arrays.copyOf(out, out.length * 2);
-          }
-          out[m++] = ch;
-          out[m++] = cl;
-          out[m++] = b[j + 1] == 0 ? b[j] - 1 : b[j];
-          out[m++] = b[j + 1] - 1;
+          out = append(out, m, ch, cl, b[j + 1] == 0 ? b[j] - 1 : b[j], b[j + 1] - 1);
+          m += 4;
         }
         if (cmp(b[j + 2], b[j + 3], a[i + 2], a[i + 3]) >= 0) {
           covered = true; // b[j] covers the rest of this range (and may meet the next one: j stays)
@@ -263,16 +249,21 @@ final class U128 {
         ch = cl == 0 ? b[j + 2] + 1 : b[j + 2];
       }
       if (!covered) {
-        if (m + 4 > out.length) {
-          out = Arrays.copyOf(out, out.length * 2);
-        }
-        out[m++] = ch;
-        out[m++] = cl;
-        out[m++] = a[i + 2];
-        out[m++] = a[i + 3];
+        out = append(out, m, ch, cl, a[i + 2], a[i + 3]);
+        m += 4;
       }
     }
     return Arrays.copyOf(out, m);
+  }
+
+  /** {@code out} with the range (sh, sl)..(eh, el) written at {@code m}, grown when full. */
+  private static long[] append(long[] out, int m, long sh, long sl, long eh, long el) {
+    long[] o = m + 4 > out.length ? Arrays.copyOf(out, out.length * 2) : out;
+    o[m] = sh;
+    o[m + 1] = sl;
+    o[m + 2] = eh;
+    o[m + 3] = el;
+    return o;
   }
 
   /** Index of the quad containing (h, l), or -1. */

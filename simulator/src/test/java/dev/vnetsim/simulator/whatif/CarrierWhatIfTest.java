@@ -10,10 +10,9 @@ import dev.vnetsim.model.io.TopologyReader;
 import dev.vnetsim.model.io.change.ArmResources;
 import dev.vnetsim.model.io.change.ChangeFile;
 import dev.vnetsim.model.io.change.ChangeSet;
-import dev.vnetsim.servicetag.FqdnCatalog;
 import dev.vnetsim.simulator.generate.EstateGenerator;
-import dev.vnetsim.simulator.requirements.RequirementPacks;
 import dev.vnetsim.simulator.trace.Disposition;
+import dev.vnetsim.simulator.whatif.WhatIfFixtures.Runs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,10 +117,9 @@ class CarrierWhatIfTest {
   void incremental_equalsFull_onRandomRouteChangesAtTheFirewallSubnet(long seed) {
     ArrayNode ops = randomRoutes(new SplittableRandom(seed));
     ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("carrier-" + seed + ".json", ops.toString()));
-    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
-    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
-    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
-    assertThat(incremental.changes()).as("seed %d, change %s", seed, ops).isEqualTo(full.changes());
+    Runs runs = Runs.of(cs, WhatIfFixtures.options(ImmutableList.of()), "seed " + seed + ", change " + ops);
+    WhatIfReport full = runs.full();
+    WhatIfReport incremental = runs.incremental();
     if (!full.changes().isEmpty()) {
       CHANGED.incrementAndGet();
     }
@@ -136,13 +134,7 @@ class CarrierWhatIfTest {
   void incremental_equalsFull_withRequirementRows(long seed) {
     ArrayNode ops = randomRoutes(new SplittableRandom(seed));
     ChangeSet cs = ChangeFile.apply(withCompute, new TopologyReader.Source("rows-" + seed + ".json", ops.toString()));
-    WhatIf.Options o = WhatIfFixtures.options(ImmutableList.of());
-    RequirementFlows rows = new AmlRequirements(WhatIfFixtures.catalog(), FqdnCatalog.bundled(),
-        RequirementPacks.bundled());
-    WhatIf.Options options = new WhatIf.Options(o.tags(), o.parser(), o.intents(), rows, "before", "after", true);
-    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
-    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
-    assertThat(incremental.changes()).as("seed %d, change %s", seed, ops).isEqualTo(full.changes());
+    WhatIfReport full = Runs.of(cs, WhatIfFixtures.withRows(), "seed " + seed + ", change " + ops).full();
     if (full.changes().stream().anyMatch(c -> c.source() == FlowChange.Source.REQUIREMENT)) {
       ROWS_CHANGED.incrementAndGet();
     }
@@ -203,10 +195,9 @@ class CarrierWhatIfTest {
     ArrayNode ops = JSON.createArrayNode();
     natGatewayAtTheFirewallSubnet(ops);
     ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("nat.json", ops.toString()));
-    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
-    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
-    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
-    assertThat(incremental.changes()).isEqualTo(full.changes());
+    Runs runs = Runs.of(cs);
+    WhatIfReport full = runs.full();
+    WhatIfReport incremental = runs.incremental();
     assertThat(incremental.stats().traces()).isLessThan(full.stats().traces() / 2);
   }
 
@@ -237,10 +228,9 @@ class CarrierWhatIfTest {
     String patch = "[{\"op\":\"add\",\"path\":\"" + spokeSubnet
         + "/properties/defaultOutboundAccess\",\"value\":true}]";
     ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("public.json", patch));
-    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
-    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
-    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
-    assertThat(incremental.changes()).isEqualTo(full.changes());
+    Runs runs = Runs.of(cs);
+    WhatIfReport full = runs.full();
+    WhatIfReport incremental = runs.incremental();
     assertThat(full.changes()).isNotEmpty().allSatisfy(c -> {
       assertThat(c.kind()).isEqualTo(FlowChange.Kind.OPENED);
       assertThat(c.before().disposition()).isEqualTo(Disposition.NO_OUTBOUND_CONNECTIVITY);
@@ -266,10 +256,9 @@ class CarrierWhatIfTest {
     ops.addObject().put("op", "add").put("path", firewallSubnet + "/properties/routeTable").putObject("value")
         .put("id", copy);
     ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("copy.json", ops.toString()));
-    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
-    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
-    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
-    assertThat(incremental.changes()).isEqualTo(full.changes());
+    Runs runs = Runs.of(cs);
+    WhatIfReport full = runs.full();
+    WhatIfReport incremental = runs.incremental();
     assertThat(full.changes()).isNotEmpty().allSatisfy(c -> assertThat(c.kind()).isEqualTo(FlowChange.Kind.CHANGED));
     assertThat(full.changes()).extracting(FlowChange::to).contains("internet").doesNotContain("AzureFirewallSubnet")
         .noneMatch(to -> to.startsWith("vnet-spoke-"));
@@ -286,10 +275,9 @@ class CarrierWhatIfTest {
     String patch = "[{\"op\":\"add\",\"path\":\"" + table + "/properties/routes/-\",\"value\":"
         + route("drop-storage", "Storage.EastUS", "None") + "}]";
     ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("drop-storage.json", patch));
-    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
-    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
-    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
-    assertThat(incremental.changes()).isEqualTo(full.changes());
+    Runs runs = Runs.of(cs);
+    WhatIfReport incremental = runs.incremental();
+    WhatIfReport full = runs.full();
     // the firewall subnet's own probe flows change too (its probe sends and answers there); every other change is
     // a spoke subnet's flow through the firewall to Storage on the one port the firewall lets through
     assertThat(incremental.changes()).filteredOn(c -> !c.from().equals("AzureFirewallSubnet")

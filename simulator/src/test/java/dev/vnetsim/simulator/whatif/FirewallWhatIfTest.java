@@ -15,6 +15,7 @@ import dev.vnetsim.simulator.engine.IncrementalCompiler;
 import dev.vnetsim.simulator.generate.EstateGenerator;
 import dev.vnetsim.simulator.requirements.RequirementPacks;
 import dev.vnetsim.simulator.trace.Disposition;
+import dev.vnetsim.simulator.whatif.WhatIfFixtures.Runs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,10 +73,9 @@ class FirewallWhatIfTest {
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
   void incremental_equalsFull_onRandomFirewallChanges(long seed) {
     ChangeSet cs = change(seed);
-    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
-    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
-    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
-    assertThat(incremental.changes()).as("seed %d", seed).isEqualTo(full.changes());
+    Runs runs = Runs.of(cs, WhatIfFixtures.options(ImmutableList.of()), "seed " + seed);
+    WhatIfReport full = runs.full();
+    WhatIfReport incremental = runs.incremental();
     assertThat(WhatIfFormats.json(incremental).get("changes")).as("seed %d", seed)
         .isEqualTo(WhatIfFormats.json(full).get("changes"));
     if (!full.changes().isEmpty()) {
@@ -92,9 +92,7 @@ class FirewallWhatIfTest {
   void incremental_equalsFull_withRequirementRows(long seed) {
     String patch = RandomChanges.firewallPatch(withCompute, new SplittableRandom(seed), firewallIp, spokeVm);
     ChangeSet cs = ChangeFile.apply(withCompute, new TopologyReader.Source("firewall-" + seed + ".json", patch));
-    WhatIfReport full = WhatIf.analyse(cs, withRows().withIncremental(false));
-    WhatIfReport incremental = WhatIf.analyse(cs, withRows().withIncremental(true));
-    assertThat(incremental.changes()).as("seed %d, change %s", seed, patch).isEqualTo(full.changes());
+    Runs.of(cs, WhatIfFixtures.withRows(), "seed " + seed + ", change " + patch);
   }
 
   /**
@@ -112,8 +110,7 @@ class FirewallWhatIfTest {
     String patch = "[{\"op\":\"remove\",\"path\":\"" + fwp.ruleCollectionGroups().get(0).id().value()
         + "/properties/ruleCollections/0/rules/" + i + "\"}]";
     ChangeSet cs = ChangeFile.apply(withCompute, new TopologyReader.Source("no-aad.json", patch));
-    WhatIfReport incremental = WhatIf.analyse(cs, withRows().withIncremental(true));
-    assertThat(incremental.changes()).isEqualTo(WhatIf.analyse(cs, withRows().withIncremental(false)).changes());
+    WhatIfReport incremental = Runs.of(cs, WhatIfFixtures.withRows(), "incremental equals full").incremental();
     assertThat(incremental.changes()).filteredOn(c -> c.source() == FlowChange.Source.REQUIREMENT)
         .isNotEmpty().allSatisfy(c -> {
           assertThat(c.kind()).isEqualTo(FlowChange.Kind.BROKEN);
@@ -137,7 +134,7 @@ class FirewallWhatIfTest {
         return true;
       }
     };
-    WhatIf.Options o = withRows();
+    WhatIf.Options o = WhatIfFixtures.withRows();
     IncrementalCompiler compiler = new IncrementalCompiler(o.tags());
     RequirementFlows rows = new AmlRequirements(WhatIfFixtures.catalog(), FqdnCatalog.bundled(),
         RequirementPacks.bundled(), compiler);
@@ -198,24 +195,6 @@ class FirewallWhatIfTest {
       assertThat(c.cause()).extracting(x -> x.resourceId().value()).containsExactly(ipGroup);
     });
     assertThat(incremental.stats().traces()).isLessThan(runs.full().stats().traces() / 4);
-  }
-
-  /** A change analysed incrementally and in full (without requirement rows); the two give the same changes. */
-  private record Runs(WhatIfReport incremental, WhatIfReport full) {
-    static Runs of(ChangeSet cs) {
-      WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
-      Runs r = new Runs(WhatIf.analyse(cs, options.withIncremental(true)), WhatIf.analyse(cs,
-          options.withIncremental(false)));
-      assertThat(r.incremental().changes()).isEqualTo(r.full().changes());
-      return r;
-    }
-  }
-
-  private static WhatIf.Options withRows() {
-    WhatIf.Options o = WhatIfFixtures.options(ImmutableList.of());
-    RequirementFlows rows = new AmlRequirements(WhatIfFixtures.catalog(), FqdnCatalog.bundled(),
-        RequirementPacks.bundled());
-    return new WhatIf.Options(o.tags(), o.parser(), o.intents(), rows, "before", "after", true);
   }
 
   /** Allowing spoke-to-spoke traffic at the hub opens flows between spokes, and only those; each names the rule. */

@@ -1,16 +1,21 @@
 package dev.vnetsim.simulator.whatif;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.common.collect.ImmutableList;
 import dev.vnetsim.model.Cidr;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.io.change.ArmResources;
+import dev.vnetsim.model.io.change.ChangeSet;
 import dev.vnetsim.model.network.NetworkInterface;
 import dev.vnetsim.model.network.PublicIpAddress;
+import dev.vnetsim.servicetag.FqdnCatalog;
 import dev.vnetsim.servicetag.ServiceTag;
 import dev.vnetsim.servicetag.ServiceTagCatalog;
 import dev.vnetsim.servicetag.ServiceTagReader;
 import dev.vnetsim.simulator.SharedData;
 import dev.vnetsim.simulator.engine.Endpoint;
+import dev.vnetsim.simulator.requirements.RequirementPacks;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,5 +72,26 @@ public final class WhatIfFixtures {
 
   static WhatIf.Options options(ImmutableList<Intent> intents) {
     return new WhatIf.Options(tags(), PARSER, intents, RequirementFlows.none(), "before", "after", true);
+  }
+
+  /** {@link #options} with the bundled Azure ML requirement rows. */
+  static WhatIf.Options withRows() {
+    WhatIf.Options o = options(ImmutableList.of());
+    RequirementFlows rows = new AmlRequirements(catalog(), FqdnCatalog.bundled(), RequirementPacks.bundled());
+    return new WhatIf.Options(o.tags(), o.parser(), o.intents(), rows, "before", "after", true);
+  }
+
+  /** A change analysed incrementally and in full; the two give the same changes (asserted, as {@code what}). */
+  record Runs(WhatIfReport incremental, WhatIfReport full) {
+    static Runs of(ChangeSet cs) {
+      return of(cs, options(ImmutableList.of()), "incremental equals full");
+    }
+
+    static Runs of(ChangeSet cs, WhatIf.Options options, String what) {
+      Runs r = new Runs(WhatIf.analyse(cs, options.withIncremental(true)), WhatIf.analyse(cs,
+          options.withIncremental(false)));
+      assertThat(r.incremental().changes()).as(what).isEqualTo(r.full().changes());
+      return r;
+    }
   }
 }
