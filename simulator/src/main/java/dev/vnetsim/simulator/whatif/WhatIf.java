@@ -212,11 +212,7 @@ public final class WhatIf {
       Optional<IpSet> tag = sliceTags ? Differential.tagInsideInternet(sides.before(), r) : Optional.empty();
       boolean slice = tag.isPresent() && tag.equals(Differential.tagInsideInternet(sides.after(), r));
       FlowRequest asked = slice ? Differential.internetRequest(r) : r;
-      // A flow that may change only at a firewall is simulated only for the packets a changed rule can match: the
-      // others answer the same on both sides, so the differences of these traces are those of the whole flow.
-      Optional<FlowRequest> narrow = focus.onlyAtFirewalls(r.from(), r.to()).map(p -> p.narrow(asked,
-          slice ? tag : Optional.empty()));
-      FlowRequest simulated = narrow.orElse(asked);
+      FlowRequest simulated = narrowed(focus, r, asked, slice ? tag : Optional.empty()).orElse(asked);
       Trace before = sides.before().trace(simulated);
       Trace after = sides.after(simulated, before);
       if (before == after || before.equals(after)) {
@@ -241,6 +237,25 @@ public final class WhatIf {
       });
     }
     return requests.total();
+  }
+
+  /**
+   * A flow that may change only at a firewall is simulated only for the packets a changed rule can match: the others
+   * answer the same on both sides, so the differences of these traces are those of the whole flow. A service tag's
+   * slice of the source's Internet trace takes the Internet flow's packets when that flow may change only at a
+   * firewall too: they hold the tag's (the tag lies inside that Internet, and every rule that meets the tag meets the
+   * Internet), so the Internet flow and each of its tags share one narrowed trace per side.
+   */
+  private static Optional<FlowRequest> narrowed(Differential.Focus focus, FlowRequest r, FlowRequest asked,
+      Optional<IpSet> slicedTag) {
+    Optional<FirewallExposure.Packets> own = focus.onlyAtFirewalls(r.from(), r.to());
+    if (own.isPresent() && slicedTag.isPresent()) {
+      Optional<FirewallExposure.Packets> internet = focus.onlyAtFirewalls(r.from(), Differential.INTERNET);
+      if (internet.isPresent()) {
+        return Optional.of(internet.get().narrow(asked, Optional.empty()));
+      }
+    }
+    return own.map(p -> p.narrow(asked, slicedTag));
   }
 
   /** The port classes of a protocol (all ports when it has none) that meet some of {@code ports}. */
