@@ -35,13 +35,17 @@ public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
   }
 
   private static ImmutableList<Difference> between(Trace before, Trace after, Outcome b, Outcome a) {
-    if (b.pieces().equals(a.pieces()) || sameSignatures(b, a)) {
+    if (b.pieces().equals(a.pieces())) {
+      return ImmutableList.of();
+    }
+    Map<Signature, FlowSpace> x = b.bySignature();
+    Map<Signature, FlowSpace> y = a.bySignature();
+    if (sameSignatures(x, y)) {
       return ImmutableList.of();
     }
     FlowSpace lost = b.reached().minus(a.reached());
     FlowSpace gained = a.reached().minus(b.reached());
-    FlowSpace changed = lost.isEmpty() && gained.isEmpty() ? changedSpace(b.bySignature(), a.bySignature())
-        : FlowSpace.EMPTY;
+    FlowSpace changed = lost.isEmpty() && gained.isEmpty() ? changedSpace(x, y) : FlowSpace.EMPTY;
     if (lost.isEmpty() && gained.isEmpty() && changed.isEmpty()) {
       return ImmutableList.of(new Difference(FlowChange.Kind.CHANGED, b, a));
     }
@@ -110,13 +114,11 @@ public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
   }
 
   /** Same signatures covering the same packets (box lists first, then as sets where the lists differ). */
-  private static boolean sameSignatures(Outcome b, Outcome a) {
-    Map<String, FlowSpace> x = b.bySignature();
-    Map<String, FlowSpace> y = a.bySignature();
+  private static boolean sameSignatures(Map<Signature, FlowSpace> x, Map<Signature, FlowSpace> y) {
     if (!x.keySet().equals(y.keySet())) {
       return false;
     }
-    for (Map.Entry<String, FlowSpace> e : x.entrySet()) {
+    for (Map.Entry<Signature, FlowSpace> e : x.entrySet()) {
       FlowSpace t = y.get(e.getKey());
       if (!e.getValue().equals(t) && !(e.getValue().minus(t).isEmpty() && t.minus(e.getValue()).isEmpty())) {
         return false;
@@ -129,12 +131,12 @@ public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
    * The packets whose signature differs. The pieces of one outcome are disjoint, so the packets of each side that
    * left their signature are joined without box algebra, and the two sides' sets once.
    */
-  private static FlowSpace changedSpace(Map<String, FlowSpace> x, Map<String, FlowSpace> y) {
-    Set<String> keys = new HashSet<>(x.keySet());
+  private static FlowSpace changedSpace(Map<Signature, FlowSpace> x, Map<Signature, FlowSpace> y) {
+    Set<Signature> keys = new HashSet<>(x.keySet());
     keys.addAll(y.keySet());
     ImmutableList.Builder<FlowBox> left = ImmutableList.builder();
     ImmutableList.Builder<FlowBox> joined = ImmutableList.builder();
-    for (String k : keys) {
+    for (Signature k : keys) {
       FlowSpace s = x.getOrDefault(k, FlowSpace.EMPTY);
       FlowSpace t = y.getOrDefault(k, FlowSpace.EMPTY);
       if (!s.equals(t)) {

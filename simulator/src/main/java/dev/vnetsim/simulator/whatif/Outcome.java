@@ -30,21 +30,8 @@ public record Outcome(ImmutableList<Piece> pieces, FlowSpace reached) {
       Optional<Egress> egress) {
 
     /** Disposition, deciding rule and path (resources, step types, actions and rules; not the detail text). */
-    public String signature() {
-      StringBuilder sb = new StringBuilder().append(disposition).append(' ');
-      decidedBy.ifPresent(d -> sb.append(d.resourceId().key()).append('|').append(d.ruleName()));
-      for (Hop h : hops) {
-        sb.append(" > ").append(h.kind()).append(':').append(h.resourceId().key()).append('[');
-        for (Step s : h.steps()) {
-          sb.append(s.type()).append('/').append(s.action()).append('/')
-              .append(s.resourceId().map(r -> r.key()).orElse("")).append('/').append(s.ruleName().orElse(""))
-              .append(';');
-        }
-        sb.append(']');
-      }
-      egress.ifPresent(e -> sb.append(" egress ").append(e.type()).append(e.resourceId().map(r -> r.key())
-          .orElse("")));
-      return sb.toString();
+    public Signature signature() {
+      return new Signature(disposition, decidedBy, hops, egress);
     }
   }
 
@@ -124,8 +111,8 @@ public record Outcome(ImmutableList<Piece> pieces, FlowSpace reached) {
   }
 
   /** The packets of each signature (pieces with the same outcome and path merged). */
-  public Map<String, FlowSpace> bySignature() {
-    Map<String, FlowSpace> m = new LinkedHashMap<>();
+  public Map<Signature, FlowSpace> bySignature() {
+    Map<Signature, FlowSpace> m = new LinkedHashMap<>();
     for (Piece p : pieces) {
       // the pieces of one outcome are disjoint: their boxes are joined as they are
       m.merge(p.signature(), p.space(), (x, y) -> new FlowSpace(ImmutableList.<FlowBox>builder().addAll(x.boxes())
