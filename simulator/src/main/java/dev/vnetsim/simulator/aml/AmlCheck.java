@@ -5,6 +5,7 @@ import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.servicetag.FqdnCatalog;
 import dev.vnetsim.servicetag.ServiceTagCatalog;
+import dev.vnetsim.simulator.engine.Compiler;
 import dev.vnetsim.simulator.engine.ReachabilityEngine;
 import dev.vnetsim.simulator.requirements.Requirement;
 import dev.vnetsim.simulator.requirements.RequirementPack;
@@ -16,7 +17,6 @@ import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Azure ML's network requirements for one compute, each simulated as a flow over the whole tag with the flow
@@ -28,9 +28,9 @@ public final class AmlCheck {
 
   private final ServiceTagCatalog catalog;
   private final FqdnCatalog fqdns;
-  private final Function<Topology, ReachabilityEngine> compiler;
+  private final Compiler compiler;
 
-  public AmlCheck(ServiceTagCatalog catalog, FqdnCatalog fqdns, Function<Topology, ReachabilityEngine> compiler) {
+  public AmlCheck(ServiceTagCatalog catalog, FqdnCatalog fqdns, Compiler compiler) {
     this.catalog = catalog;
     this.fqdns = fqdns;
     this.compiler = compiler;
@@ -52,7 +52,7 @@ public final class AmlCheck {
       return Optional.empty();
     }
     Subnet subnet = topology.subnet(target.subnet()).orElseThrow();
-    ReachabilityEngine engine = compiler.apply(probe.get().topology());
+    ReachabilityEngine engine = compiler.derived(probe.get().topology(), topology, probe.get().put());
     ImmutableList.Builder<RowResult> rows = ImmutableList.builder();
     for (Requirement template : pack.requirements()) {
       if (!template.appliesTo().appliesTo(target.publicIp())) {

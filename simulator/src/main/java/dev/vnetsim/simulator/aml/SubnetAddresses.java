@@ -1,13 +1,20 @@
 package dev.vnetsim.simulator.aml;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import dev.vnetsim.model.Cidr;
 import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpFamily;
+import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.network.IpConfiguration;
 import dev.vnetsim.model.network.NetworkInterface;
 import dev.vnetsim.model.network.Subnet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,16 +27,28 @@ final class SubnetAddresses {
 
   private SubnetAddresses() {}
 
+  /**
+   * The addresses NICs use, by subnet, per topology (by identity, held weakly): a what-if checks every compute of a
+   * side, and each check asks twice (its probe's address, its lint); one pass over the NICs answers them all.
+   */
+  private static final LoadingCache<Topology, Map<ResourceId, Set<IpAddress>>> USED = CacheBuilder.newBuilder()
+      .weakKeys().build(CacheLoader.from(SubnetAddresses::usedBySubnet));
+
   /** Addresses used by NICs (including private endpoint NICs) in the subnet. */
   static Set<IpAddress> used(Topology t, Subnet s) {
-    Set<IpAddress> used = new HashSet<>();
+    return USED.getUnchecked(t).getOrDefault(s.id(), Set.of());
+  }
+
+  private static Map<ResourceId, Set<IpAddress>> usedBySubnet(Topology t) {
+    Map<ResourceId, Set<IpAddress>> used = new HashMap<>();
     for (NetworkInterface nic : t.networkInterfaces().values()) {
       for (IpConfiguration c : nic.ipConfigurations()) {
-        if (c.subnet().isPresent() && c.subnet().get().equals(s.id())) {
-          c.privateIpAddress().ifPresent(used::add);
+        if (c.subnet().isPresent() && c.privateIpAddress().isPresent()) {
+          used.computeIfAbsent(c.subnet().get(), k -> new HashSet<>()).add(c.privateIpAddress().get());
         }
       }
     }
+    used.replaceAll((k, v) -> Collections.unmodifiableSet(v));
     return used;
   }
 
