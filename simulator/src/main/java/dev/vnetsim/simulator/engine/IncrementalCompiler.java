@@ -6,10 +6,7 @@ import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,8 +17,8 @@ import java.util.Set;
  * (the topology every probe and fix starts from), else compiled from scratch. Finding the difference compares the
  * topologies resource by resource (equal instances are skipped), which costs far less than a compile. A topology
  * made from another by putting in a few resources (an Azure ML compute's probe) says so ({@link #derived}): it is
- * recompiled from a recent plane made from the same topology, with both sets of resources as the difference, without
- * comparing the topologies. Thread-safe.
+ * recompiled from that topology's plane with those resources as the difference, without comparing the topologies.
+ * Thread-safe.
  */
 public final class IncrementalCompiler implements Compiler {
   static final int KEEP = 4;
@@ -29,10 +26,6 @@ public final class IncrementalCompiler implements Compiler {
   private final ServiceTagLookup tags;
   private final Deque<DataPlane> recent = new ArrayDeque<>();
   private DataPlane root;
-  /** How the planes in {@code recent} that {@link #derived} made were made: from which topology, putting in what. */
-  private final Map<DataPlane, Derivation> derivations = new IdentityHashMap<>();
-
-  private record Derivation(Topology base, Set<ResourceId> put) {}
 
   public IncrementalCompiler(ServiceTagLookup tags) {
     this.tags = tags;
@@ -50,30 +43,17 @@ public final class IncrementalCompiler implements Compiler {
 
   /**
    * The data plane of {@code topology}, which is {@code base} with the resources {@code put} added or replaced:
-   * recompiled from a recent plane of {@code base} itself, or of {@code base} with other resources put in (then the
-   * two sets of resources are all that differ), when the change is local; else as {@link #dataPlane(Topology)}.
+   * recompiled from the plane of {@code base} (found or made as by {@link #dataPlane(Topology)}) with {@code put} as
+   * the difference, when that change is local; else as {@link #dataPlane(Topology)}. The plane of {@code base} stays
+   * the most recent but one, so that the next probe of the same topology starts from it too.
    */
   public synchronized DataPlane dataPlane(Topology topology, Topology base, Set<ResourceId> put) {
-    for (DataPlane p : recent) {
-      Derivation d = derivations.get(p);
-      Set<ResourceId> changed;
-      if (p.topology() == base) {
-        changed = put;
-      } else if (d != null && d.base() == base) {
-        changed = new HashSet<>(d.put());
-        changed.addAll(put);
-      } else {
-        continue;
-      }
-      if (LocalChange.of(p.topology(), topology, changed).isPresent()) {
-        DataPlane out = DataPlane.recompile(p, topology, changed);
-        remember(out);
-        derivations.put(out, new Derivation(base, Set.copyOf(put)));
-        return out;
-      }
+    DataPlane from = dataPlane(base);
+    if (LocalChange.of(base, topology, put).isEmpty()) {
+      return dataPlane(topology);
     }
-    DataPlane out = dataPlane(topology);
-    derivations.put(out, new Derivation(base, Set.copyOf(put)));
+    DataPlane out = DataPlane.recompile(from, topology, put);
+    remember(out);
     return out;
   }
 
@@ -86,9 +66,11 @@ public final class IncrementalCompiler implements Compiler {
     }
     for (DataPlane base : bases) {
       if (base.topology() == topology) {
-        out = base;
-        break;
+        remember(base);
+        return base;
       }
+    }
+    for (DataPlane base : bases) {
       Set<ResourceId> changed = LocalChange.differences(base.topology(), topology);
       Optional<LocalChange> local = LocalChange.of(base.topology(), topology, changed);
       if (local.isPresent()) {
@@ -111,7 +93,7 @@ public final class IncrementalCompiler implements Compiler {
     recent.remove(out);
     recent.addFirst(out);
     while (recent.size() > KEEP) {
-      derivations.remove(recent.removeLast());
+      recent.removeLast();
     }
   }
 }
