@@ -16,6 +16,8 @@ public final class ResourceId implements Comparable<ResourceId> {
   private final String key;
   /** {@link #parent()}, once asked (a benign race: every thread computes the same immutable value). */
   private Optional<ResourceId> parent;
+  /** {@link #type()}, once asked (as {@link #parent}: a recompile asks every changed resource for its type). */
+  private Optional<String> type;
 
   private ResourceId(String id) {
     this.id = id;
@@ -61,6 +63,15 @@ public final class ResourceId implements Comparable<ResourceId> {
 
   /** The full type: {@code Microsoft.Network/virtualNetworks/subnets}; empty when there is no provider segment. */
   public Optional<String> type() {
+    Optional<String> t = type;
+    if (t == null) {
+      t = parsedType();
+      type = t;
+    }
+    return t;
+  }
+
+  private Optional<String> parsedType() {
     List<String> segs = segments();
     int p = providerIndex(segs);
     if (p < 0 || p + 1 >= segs.size()) {

@@ -121,15 +121,33 @@ public final class LocalChange {
         return Optional.empty();
       }
     }
-    List<NetworkInterface> addedNics = new ArrayList<>();
-    List<PublicIpAddress> addedPublicIps = new ArrayList<>();
-    if (!added.isEmpty()) {
-      // in the order of the topology (see PlaneIndex#with)
-      after.networkInterfaces().values().stream().filter(n -> added.contains(n.id())).forEach(addedNics::add);
-      after.publicIpAddresses().values().stream().filter(p -> added.contains(p.id())).forEach(addedPublicIps::add);
-    }
+    List<NetworkInterface> addedNics = inTopologyOrder(after.networkInterfaces(), added);
+    List<PublicIpAddress> addedPublicIps = inTopologyOrder(after.publicIpAddresses(), added);
     return Optional.of(new LocalChange(nsgs, routeTables, natGateways, vnets, nics, addedNics, addedPublicIps,
         firewalls));
+  }
+
+  /**
+   * The resources of one kind among {@code added}, in the order of the topology (see PlaneIndex#with); one is looked
+   * up (an Azure ML compute's probe adds one NIC to a topology of thousands).
+   */
+  private static <T> List<T> inTopologyOrder(Map<ResourceId, T> all, Set<ResourceId> added) {
+    List<T> out = new ArrayList<>();
+    for (ResourceId id : added) {
+      T r = all.get(id);
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    if (out.size() > 1) {
+      out.clear();
+      all.forEach((id, r) -> {
+        if (added.contains(id)) {
+          out.add(r);
+        }
+      });
+    }
+    return out;
   }
 
   /** Every resource of {@code after} that differs from {@code before}, by id (for callers without a change list). */
