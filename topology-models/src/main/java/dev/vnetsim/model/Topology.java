@@ -60,8 +60,15 @@ public final class Topology {
   private final ImmutableList<LoadWarning> warnings;
 
   private final ImmutableMap<ResourceId, Subnet> subnets;
-  private final ImmutableMap<ResourceId, IpConfiguration> ipConfigurations;
-  private final ImmutableMap<ResourceId, NetworkInterface> nicByIpConfiguration;
+  /**
+   * IP configurations and their NICs by id, built when first asked (a benign race: every thread builds the same
+   * value) or shared with the source topology when the NICs are: a copy with one NIC added (an Azure ML compute's
+   * probe) often never asks.
+   */
+  private volatile IpConfigurations ipConfigurations;
+
+  private record IpConfigurations(ImmutableMap<ResourceId, IpConfiguration> byId,
+      ImmutableMap<ResourceId, NetworkInterface> nics) {}
 
   private Topology(Builder b) {
     Topology src = b.source;
@@ -97,17 +104,22 @@ public final class Topology {
     }
     if (src != null && networkInterfaces == src.networkInterfaces) {
       ipConfigurations = src.ipConfigurations;
-      nicByIpConfiguration = src.nicByIpConfiguration;
-      return;
     }
-    ImmutableMap.Builder<ResourceId, IpConfiguration> ic = ImmutableMap.builder();
-    ImmutableMap.Builder<ResourceId, NetworkInterface> byIc = ImmutableMap.builder();
-    networkInterfaces.values().forEach(n -> n.ipConfigurations().forEach(c -> {
-      ic.put(c.id(), c);
-      byIc.put(c.id(), n);
-    }));
-    ipConfigurations = ic.buildKeepingLast();
-    nicByIpConfiguration = byIc.buildKeepingLast();
+  }
+
+  private IpConfigurations ipConfigurations() {
+    IpConfigurations out = ipConfigurations;
+    if (out == null) {
+      ImmutableMap.Builder<ResourceId, IpConfiguration> ic = ImmutableMap.builder();
+      ImmutableMap.Builder<ResourceId, NetworkInterface> byIc = ImmutableMap.builder();
+      networkInterfaces.values().forEach(n -> n.ipConfigurations().forEach(c -> {
+        ic.put(c.id(), c);
+        byIc.put(c.id(), n);
+      }));
+      out = new IpConfigurations(ic.buildKeepingLast(), byIc.buildKeepingLast());
+      ipConfigurations = out;
+    }
+    return out;
   }
 
   /**
@@ -201,12 +213,12 @@ public final class Topology {
   }
 
   public Optional<IpConfiguration> ipConfiguration(ResourceId id) {
-    return Optional.ofNullable(ipConfigurations.get(id));
+    return Optional.ofNullable(ipConfigurations().byId().get(id));
   }
 
   /** The NIC owning an IP configuration id. */
   public Optional<NetworkInterface> nicOfIpConfiguration(ResourceId ipConfigurationId) {
-    return Optional.ofNullable(nicByIpConfiguration.get(ipConfigurationId));
+    return Optional.ofNullable(ipConfigurations().nics().get(ipConfigurationId));
   }
 
   /** The NIC a public IP is attached to (through one of the NIC's IP configurations), if any. */
