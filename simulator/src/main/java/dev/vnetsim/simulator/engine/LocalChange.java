@@ -220,7 +220,7 @@ public final class LocalChange {
   }
 
   /** Both sides present and equal but for the NIC's NSG association. */
-  private static boolean onlyNsg(NetworkInterface b, NetworkInterface a) {
+  public static boolean onlyNsg(NetworkInterface b, NetworkInterface a) {
     return b != null && a != null && new NetworkInterface(b.id(), b.name(), b.location(), b.ipConfigurations(),
         a.networkSecurityGroup(), b.enableIpForwarding(), b.virtualMachine(), b.privateEndpoint()).equals(a);
   }

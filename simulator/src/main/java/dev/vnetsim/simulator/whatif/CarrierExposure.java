@@ -32,17 +32,23 @@ final class CarrierExposure {
   private CarrierExposure() {}
 
   /**
-   * The boxes of packets that may answer differently at these dirty carrier subnets, or empty when a change there is
-   * not one of routes and subnet NSG rules only (or a carrier is not a subnet, such as an appliance's NIC).
+   * The boxes of packets that may answer differently at these dirty carriers, or empty when a change there is not one
+   * of routes and NSG rules only. A carrier is a subnet or an appliance's NIC (IP forwarding, or an address a user
+   * route sends to): the NSGs on its NIC and subnet see each packet it forwards, inbound (matched by source for the
+   * rules that changed) and outbound (by destination), as for a packet that ends there (azure-semantics.md §1.6).
    */
   static Optional<List<FirewallExposure.Rect>> of(Collection<ResourceId> carriers, DataPlane before,
       DataPlane after) {
     List<FirewallExposure.Rect> out = new ArrayList<>();
     for (ResourceId c : carriers) {
-      if (before.subnet(c).isEmpty() || after.subnet(c).isEmpty()) {
+      Exposure e;
+      if (before.subnet(c).isPresent() && after.subnet(c).isPresent()) {
+        e = Exposure.ofCarrier(c, before, after);
+      } else if (before.nic(c).isPresent() && after.nic(c).isPresent()) {
+        e = Exposure.ofNic(c, before, after); // an appliance: its NSGs filter what it forwards by the same rules
+      } else {
         return Optional.empty();
       }
-      Exposure e = Exposure.ofCarrier(c, before, after);
       if (e.equals(Exposure.ALL)) {
         return Optional.empty();
       }
@@ -82,10 +88,10 @@ final class CarrierExposure {
   }
 
   /**
-   * The dirty resources a trace can touch only where it crosses a carrier subnet: the subnets, their NICs, public IPs
-   * and probes, and the route tables and NSGs that changed there (a trace through another subnet that uses them
-   * names that subnet too). A trace that touches nothing else dirty changes only if a box of {@link #of}
-   * meets it.
+   * The dirty resources a trace can touch only where it crosses a carrier: the subnets, their NICs, public IPs and
+   * probes, the appliances' NICs, and the route tables and NSGs that changed there (a trace through another subnet
+   * that uses them names that subnet too). A trace that touches nothing else dirty changes only if a box of
+   * {@link #of} meets it.
    */
   static Set<ResourceId> carriedIds(ChangeSet cs, Set<ResourceId> dirty, Set<ResourceId> carriers,
       Map<ResourceId, SubnetProbe> probes) {
@@ -96,6 +102,8 @@ final class CarrierExposure {
           s.routeTable().filter(dirty::contains).ifPresent(out::add);
           s.networkSecurityGroup().filter(dirty::contains).ifPresent(out::add);
         });
+        Optional.ofNullable(t.networkInterfaces().get(c))
+            .flatMap(n -> n.networkSecurityGroup().filter(dirty::contains)).ifPresent(out::add);
       }
     }
     return out;

@@ -14,6 +14,7 @@ import dev.vnetsim.model.network.PrivateEndpoint;
 import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.engine.Endpoint;
+import dev.vnetsim.simulator.engine.LocalChange;
 import dev.vnetsim.simulator.engine.NicPlane;
 import dev.vnetsim.simulator.resolve.Resolved;
 import dev.vnetsim.simulator.resolve.VirtualTags;
@@ -36,10 +37,11 @@ import java.util.function.Predicate;
  * before trace that touches none of them is also the after trace and need not be simulated again. Local changes are
  * those of an NSG (dirty: the NSG and the subnets and NICs it is attached to on either side), a route table (the
  * table and its subnets: user routes also widen the subnets' VirtualNetwork tag), a NAT gateway or public IP (itself
- * and its subnets), a subnet whose prefixes stay the same (the subnet), and firewall policies and IP groups (every
- * Azure Firewall, and the flows its changed rules can match: {@link FirewallExposure}). Anything else (a VNet's
- * address space or peerings, a NIC, a subnet added, removed or resized, private endpoints, DNS, firewall resources,
- * gateways, other types) can move addresses or tags anywhere: every flow is simulated again.
+ * and its subnets), a subnet whose prefixes stay the same (the subnet), a NIC's NSG association (the NIC), and
+ * firewall policies and IP groups (every Azure Firewall, and the flows its changed rules can match:
+ * {@link FirewallExposure}). Anything else (a VNet's address space or peerings, anything else of a NIC, a subnet
+ * added, removed or resized, private endpoints, DNS, firewall resources, gateways, other types) can move addresses or
+ * tags anywhere: every flow is simulated again.
  */
 final class Impact {
   private final boolean global;
@@ -110,6 +112,18 @@ final class Impact {
         case "microsoft.network/routetables" -> withSubnets(dirty, id, cs, Subnet::routeTable);
         case "microsoft.network/natgateways" -> withSubnets(dirty, id, cs, Subnet::natGateway);
         case "microsoft.network/publicipaddresses" -> dirty.add(id);
+        case "microsoft.network/networkinterfaces" -> {
+          // Only its NSG association: the NIC's own flows (a site of its own with an NSG, compared rule by rule,
+          // Exposure#ofNic), flows to its subnet (delivered to the NICs there, Exposure#ofSubnet), and those it
+          // forwards when it is an appliance (CarrierExposure). Anything else of a NIC (addresses, subnet,
+          // forwarding, security groups) can move it anywhere.
+          NetworkInterface b = cs.before().networkInterfaces().get(id);
+          if (!LocalChange.onlyNsg(b, cs.after().networkInterfaces().get(id))) {
+            return everything();
+          }
+          dirty.add(id);
+          b.ipConfigurations().forEach(ic -> ic.subnet().ifPresent(dirty::add));
+        }
         case "microsoft.network/firewallpolicies", "microsoft.network/firewallpolicies/rulecollectiongroups",
             "microsoft.network/ipgroups" -> {
           for (Optional<ResourceId> x = Optional.of(id); x.isPresent(); x = x.get().parent()) {
