@@ -11,9 +11,9 @@ import com.google.common.collect.Sets;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.Protocol;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One box of a flow space: source addresses × destination addresses × protocols × source ports × destination
@@ -102,9 +102,18 @@ public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> pr
    * first, then the addresses (allocation-free).
    */
   public boolean intersects(FlowBox o) {
-    return (protocols == o.protocols ? !protocols.isEmpty() : !Collections.disjoint(protocols, o.protocols))
+    return (protocols == o.protocols ? !protocols.isEmpty() : shareProtocol(protocols, o.protocols))
         && meet(destinationPorts, o.destinationPorts) && meet(sourcePorts, o.sourcePorts)
         && source.intersects(o.source) && destination.intersects(o.destination);
+  }
+
+  private static boolean shareProtocol(Set<Protocol> a, Set<Protocol> b) {
+    for (Protocol p : a) {
+      if (b.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean meet(ImmutableRangeSet<Integer> a, ImmutableRangeSet<Integer> b) {
@@ -135,12 +144,12 @@ public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> pr
 
   /** The ports in both; one of the sets itself when the other is all ports or the same set. */
   private static ImmutableRangeSet<Integer> both(ImmutableRangeSet<Integer> a, ImmutableRangeSet<Integer> b) {
-    return b == Ports.ALL || a == b ? a : a == Ports.ALL ? b : a.intersection(b);
+    return b == Ports.ALL || a == b ? a : a == Ports.ALL ? b : Ports.intersection(a, b);
   }
 
   /** The ports of {@code a} not in {@code b}. */
   private static ImmutableRangeSet<Integer> without(ImmutableRangeSet<Integer> a, ImmutableRangeSet<Integer> b) {
-    return b == Ports.ALL || a == b ? ImmutableRangeSet.of() : a.difference(b);
+    return b == Ports.ALL || a == b ? ImmutableRangeSet.of() : Ports.difference(a, b);
   }
 
   /** {@code this \ o} as at most five disjoint non-empty boxes. */
