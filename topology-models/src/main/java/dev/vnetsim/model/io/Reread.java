@@ -102,7 +102,7 @@ public final class Reread {
     Topology unchecked = b.build();
     List<LoadWarning> warnings;
     try {
-      TopologyValidator.validate(unchecked, origins);
+      TopologyValidator.validate(unchecked, origins, base.topology); // the base was validated when it was read
       warnings = References.dangling(unchecked, origins);
     } catch (InvalidTopologyException e) {
       return Optional.empty();

@@ -16,9 +16,11 @@ import dev.vnetsim.model.security.SecurityRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rules that span more than one value: subnets inside their VNet's address space and not overlapping each other,
@@ -45,6 +47,45 @@ public final class TopologyValidator {
     for (NetworkInterface nic : t.networkInterfaces().values()) {
       for (IpConfiguration ic : nic.ipConfigurations()) {
         addressInsideSubnet(t, ic, o);
+      }
+    }
+  }
+
+  /**
+   * As {@link #validate(Topology, Map)}, for {@code t} made from {@code valid} (already validated) by replacing,
+   * adding or removing some resources: only the VNets and NSGs that are not {@code valid}'s very instances, and the
+   * NICs that are not or whose subnet's VNet is not, can break a rule. They are checked in the same order, so the
+   * error is the one a full validation reports first.
+   */
+  static void validate(Topology t, Map<ResourceId, Json> origins, Topology valid) {
+    Origins o = new Origins(origins);
+    Set<ResourceId> changedVnets = new HashSet<>();
+    if (t.virtualNetworks() != valid.virtualNetworks()) {
+      for (VirtualNetwork v : t.virtualNetworks().values()) {
+        if (valid.virtualNetworks().get(v.id()) != v) {
+          changedVnets.add(v.id());
+          subnetsInsideAddressSpace(v, o);
+          subnetsDisjoint(v, o);
+        }
+      }
+    }
+    if (t.networkSecurityGroups() != valid.networkSecurityGroups()) {
+      for (NetworkSecurityGroup nsg : t.networkSecurityGroups().values()) {
+        if (valid.networkSecurityGroups().get(nsg.id()) != nsg) {
+          uniquePriorities(nsg, o);
+        }
+      }
+    }
+    if (t.networkInterfaces() == valid.networkInterfaces() && changedVnets.isEmpty()) {
+      return;
+    }
+    for (NetworkInterface nic : t.networkInterfaces().values()) {
+      boolean changed = valid.networkInterfaces().get(nic.id()) != nic;
+      for (IpConfiguration ic : nic.ipConfigurations()) {
+        if (changed || ic.subnet().flatMap(t::subnet).map(s -> changedVnets.contains(s.virtualNetwork()))
+            .orElse(false)) {
+          addressInsideSubnet(t, ic, o);
+        }
       }
     }
   }

@@ -138,6 +138,31 @@ class RereadTest {
     assertThat(outcome(() -> e.build().topology())).isEqualTo(outcome(e::readAll));
   }
 
+  /**
+   * A subnet given a prefix that no longer holds its VM's address (inside the VNet's space, apart from its sibling):
+   * the change touches only the VNet, yet the NIC in it is what becomes invalid; or the other subnet given one that
+   * overlaps the first.
+   * Re-read or read in full, the same error.
+   */
+  @Test
+  void subnetPrefixMovedAwayFromItsNicOrOntoItsSibling_isTheSameErrorAsAFullRead() {
+    Path example = Path.of(Files.isDirectory(Path.of("../examples")) ? "../examples" : "examples")
+        .resolve("aml-secure-training");
+    ArmResources base = ArmResources.read(List.of(example), false);
+    String vnet = base.topology().virtualNetworks().keySet().iterator().next().value();
+    Map<String, String> errors = Map.of("0/properties/addressPrefix\",\"value\":\"10.10.3.0/24",
+        "private IP address must lie within its subnet's address prefixes",
+        "1/properties/addressPrefix\",\"value\":\"10.10.0.0/22", // still holds the endpoints' addresses
+        "subnet prefixes in one virtual network must not overlap");
+    errors.forEach((edit, error) -> {
+      ArmResources.Editor e = edited(base, "[{\"op\":\"replace\",\"path\":\"" + vnet + "/properties/subnets/"
+          + edit + "\"}]");
+      Object full = outcome(e::readAll);
+      assertThat(full).asString().contains(error);
+      assertThat(outcome(() -> e.build().topology())).as(edit).isEqualTo(full);
+    });
+  }
+
   private static ArmResources.Editor edited(ArmResources base, String change) {
     return ChangeFile.edited(base, new TopologyReader.Source("c.json", change));
   }
