@@ -177,6 +177,14 @@ public final class Topology {
     return b;
   }
 
+  /** Every map of resources by id, in the order of {@link Builder#resourceMaps()}. */
+  public List<ImmutableMap<ResourceId, ?>> resourceMaps() {
+    return List.of(virtualNetworks, networkSecurityGroups, applicationSecurityGroups, networkInterfaces, routeTables,
+        natGateways, publicIpAddresses, azureFirewalls, firewallPolicies, ipGroups, privateEndpoints,
+        privateDnsZones, virtualNetworkGateways, connections, localNetworkGateways, loadBalancers,
+        serviceEndpointPolicies, virtualMachines, amlComputes, otherResources);
+  }
+
   public ImmutableMap<ResourceId, VirtualNetwork> virtualNetworks() { return virtualNetworks; }
   public ImmutableMap<ResourceId, NetworkSecurityGroup> networkSecurityGroups() { return networkSecurityGroups; }
   public ImmutableMap<ResourceId, ApplicationSecurityGroup> applicationSecurityGroups() { return applicationSecurityGroups; }

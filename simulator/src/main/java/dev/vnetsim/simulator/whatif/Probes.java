@@ -16,6 +16,7 @@ import dev.vnetsim.model.network.PublicIpAddress;
 import dev.vnetsim.model.network.Route;
 import dev.vnetsim.model.network.RouteTable;
 import dev.vnetsim.model.network.Subnet;
+import dev.vnetsim.simulator.engine.LocalChange;
 import dev.vnetsim.simulator.routing.EffectiveRoutes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -140,6 +141,48 @@ public final class Probes {
           Optional.empty()));
     }
     return b.build();
+  }
+
+  /**
+   * {@link #add} for {@code topology}, made from {@code probed}, the same probes added to {@code previous}, when the
+   * two differ only in resources replaced in place (none added or removed, no VNet changed, so every probe is the
+   * same): those are put into {@code probed}'s copy, so that the maps they are not in, the NIC map and its indexes
+   * among them, are shared with it. Otherwise (or when {@code probed} is not such a topology) as {@link #add}.
+   */
+  static Topology addAgain(Topology probed, Topology previous, Topology topology, Collection<SubnetProbe> probes) {
+    if (probes.isEmpty() || previous.virtualNetworks() != topology.virtualNetworks()) {
+      return add(topology, probes);
+    }
+    Set<ResourceId> changed = LocalChange.differences(previous, topology);
+    List<ImmutableMap<ResourceId, ?>> was = previous.resourceMaps();
+    List<ImmutableMap<ResourceId, ?>> now = topology.resourceMaps();
+    for (ResourceId id : changed) {
+      for (int k = 0; k < now.size(); k++) {
+        if (was.get(k).containsKey(id) != now.get(k).containsKey(id)) {
+          return add(topology, probes); // added or removed: the order of a full addition is another
+        }
+      }
+    }
+    Topology.Builder b = probed.toBuilder();
+    List<Map<ResourceId, ?>> into = b.resourceMaps();
+    for (ResourceId id : changed) {
+      for (int k = 0; k < now.size(); k++) {
+        Object r = now.get(k).get(id);
+        if (r != null) {
+          put(into.get(k), id, r);
+        }
+      }
+    }
+    b.warnings.clear();
+    b.warnings.addAll(topology.warnings());
+    b.skippedTypes.clear();
+    b.skippedTypes.putAll(topology.skippedTypes());
+    return b.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> void put(Map<ResourceId, V> map, ResourceId id, Object value) {
+    map.put(id, (V) value);
   }
 
   private static ResourceId ipConfig(ResourceId nic) {

@@ -97,16 +97,19 @@ public final class Side {
   /**
    * The side of {@code topology}, which differs from {@code previous}'s in the resources {@code changed} names, with the
    * same probes: the data plane is recompiled from the previous one ({@link DataPlane#recompile}: only what a local
-   * change touches is rebuilt). The probes are named as changed too, so that a probe that differs between the sides
-   * is noticed.
+   * change touches is rebuilt). A probe is made of its subnet and VNet ({@link Probes#add}), so the probes of a VNet
+   * that is not the very same instance on both sides are named as changed too.
    */
   public static Side recompile(Side previous, Topology topology, Collection<ResourceId> changed) {
     List<ResourceId> named = new ArrayList<>(changed);
     for (SubnetProbe p : previous.probes.values()) {
-      named.addAll(List.of(p.client(), p.server(), p.serverPublicIp()));
+      ResourceId vnet = p.subnet().parent().orElse(p.subnet());
+      if (previous.topology.virtualNetworks().get(vnet) != topology.virtualNetworks().get(vnet)) {
+        named.addAll(List.of(p.client(), p.server(), p.serverPublicIp()));
+      }
     }
-    DataPlane dp = DataPlane.recompile(previous.engine.dataPlane(), Probes.add(topology, previous.probes.values()),
-        named);
+    DataPlane dp = DataPlane.recompile(previous.engine.dataPlane(), Probes.addAgain(
+        previous.engine.dataPlane().topology(), previous.topology, topology, previous.probes.values()), named);
     return new Side(topology, previous.probes, new DataPlaneEngine(dp), previous.parser);
   }
 
