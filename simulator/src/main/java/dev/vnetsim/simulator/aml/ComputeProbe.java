@@ -33,16 +33,14 @@ public final class ComputeProbe {
   static final IpAddress PROBE_PUBLIC_ADDRESS = IpAddress.parse("198.51.100.44");
 
   private final Topology topology;
-  private final Topology base;
   private final ResourceId nic;
   private final Optional<ResourceId> publicIp;
   private final Optional<ResourceId> nsg;
   private final ImmutableList<String> assumptions;
 
-  private ComputeProbe(Topology topology, Topology base, ResourceId nic, Optional<ResourceId> publicIp,
-      Optional<ResourceId> nsg, ImmutableList<String> assumptions) {
+  private ComputeProbe(Topology topology, ResourceId nic, Optional<ResourceId> publicIp, Optional<ResourceId> nsg,
+      ImmutableList<String> assumptions) {
     this.topology = topology;
-    this.base = base;
     this.nsg = nsg;
     this.nic = nic;
     this.publicIp = publicIp;
@@ -85,7 +83,7 @@ public final class ComputeProbe {
         Optional.empty(), Optional.of(subnet.get().id()), pipId, ImmutableList.of(), ImmutableList.of(), true);
     b.networkInterfaces.put(nicId, new NetworkInterface(nicId, nicId.name(), target.region(), ImmutableList.of(ipc),
         nsgId, false, Optional.empty(), Optional.empty()));
-    return Optional.of(new ComputeProbe(b.build(), topology, nicId, pipId, nsgId, ImmutableList.copyOf(assumptions)));
+    return Optional.of(new ComputeProbe(b.build(), nicId, pipId, nsgId, ImmutableList.copyOf(assumptions)));
   }
 
   /** The NSG Azure ML creates for public-IP compute: AzureMachineLearning → TCP 44224 inbound, plus defaults. */
@@ -102,12 +100,7 @@ public final class ComputeProbe {
     return topology;
   }
 
-  /** The topology the probe was added to. */
-  public Topology base() {
-    return base;
-  }
-
-  /** What the probe put into {@link #base()}: its NIC, and for public-IP compute its public IP and NSG. */
+  /** What the probe put into the topology it was added to: its NIC, and for public-IP compute its public IP and NSG. */
   public Set<ResourceId> put() {
     Set<ResourceId> out = new HashSet<>();
     out.add(nic);

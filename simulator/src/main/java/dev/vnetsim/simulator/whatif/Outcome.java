@@ -8,7 +8,6 @@ import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.FlowSpace;
 import dev.vnetsim.simulator.trace.Hop;
 import dev.vnetsim.simulator.trace.Part;
-import dev.vnetsim.simulator.trace.Step;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,7 +7,6 @@ import dev.vnetsim.simulator.trace.Disposition;
 import dev.vnetsim.simulator.trace.Egress;
 import dev.vnetsim.simulator.trace.Hop;
 import dev.vnetsim.simulator.trace.Step;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -58,7 +57,8 @@ final class Signature {
 
   /** The comparison itself, field by field (without the hash, which {@link #equals} checks first). */
   boolean sameOutcome(Signature s) {
-    if (s.disposition != disposition || !sameDecision(decidedBy, s.decidedBy) || !sameEgress(egress, s.egress) || s.hops.size() != hops.size()) {
+    if (s.disposition != disposition || !sameDecision(decidedBy, s.decidedBy) || !sameEgress(egress, s.egress)
+        || s.hops.size() != hops.size()) {
       return false;
     }
     if (s.hops == hops) {
