@@ -6,7 +6,6 @@ import dev.vnetsim.model.InvalidTopologyException;
 import dev.vnetsim.model.LoadWarning;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,7 @@ public final class Reread {
     if (!base.clean) {
       return Optional.empty();
     }
-    Map<ResourceId, Json> origins = new HashMap<>(base.origins);
+    Map<ResourceId, Json> origins = new Overlay<>(base.origins); // the base's paths, with this change's laid over
     Topology.Builder b = base.topology.toBuilder();
     b.warnings.clear();
     List<Map<ResourceId, ?>> maps = b.resourceMaps();
