@@ -37,8 +37,8 @@ import java.util.function.Predicate;
  * before trace that touches none of them is also the after trace and need not be simulated again. Local changes are
  * those of an NSG (dirty: the NSG and the subnets and NICs it is attached to on either side), a route table (the
  * table and its subnets: user routes also widen the subnets' VirtualNetwork tag), a NAT gateway or public IP (itself
- * and its subnets), a subnet whose prefixes stay the same (the subnet), a NIC's NSG association (the NIC), and
- * firewall policies and IP groups (every Azure Firewall, and the flows its changed rules can match:
+ * and its subnets), a subnet whose prefixes stay the same (the subnet), a NIC's NSG association (the NIC and its
+ * subnet), and firewall policies and IP groups (every Azure Firewall, and the flows its changed rules can match:
  * {@link FirewallExposure}). Anything else (a VNet's address space or peerings, anything else of a NIC, a subnet
  * added, removed or resized, private endpoints, DNS, firewall resources, gateways, other types) can move addresses or
  * tags anywhere: every flow is simulated again.
