@@ -1,6 +1,7 @@
 package dev.vnetsim.simulator.engine;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A change between two topologies that a data plane can absorb by recompiling a few subnets and NICs
@@ -41,14 +41,6 @@ import java.util.function.Function;
  * policies change the DNS view and firewalls) are shared with the next one.
  */
 public final class LocalChange {
-  private static final List<Function<Topology, Map<ResourceId, ?>>> KINDS = List.of(Topology::virtualNetworks,
-      Topology::networkSecurityGroups, Topology::applicationSecurityGroups, Topology::networkInterfaces,
-      Topology::routeTables, Topology::natGateways, Topology::publicIpAddresses, Topology::azureFirewalls,
-      Topology::firewallPolicies, Topology::ipGroups, Topology::privateEndpoints, Topology::privateDnsZones,
-      Topology::virtualNetworkGateways, Topology::connections, Topology::localNetworkGateways,
-      Topology::loadBalancers, Topology::serviceEndpointPolicies, Topology::virtualMachines, Topology::amlComputes,
-      Topology::otherResources);
-
   private final ImmutableSet<ResourceId> nsgs;
   private final ImmutableSet<ResourceId> routeTables;
   private final ImmutableSet<ResourceId> natGateways;
@@ -84,11 +76,13 @@ public final class LocalChange {
     Set<ResourceId> nics = new HashSet<>();
     Set<ResourceId> added = new HashSet<>();
     boolean firewalls = false;
+    List<ImmutableMap<ResourceId, ?>> was = before.resourceMaps();
+    List<ImmutableMap<ResourceId, ?>> now = after.resourceMaps();
     for (ResourceId named : changed) {
       ResourceId id = topLevel(named);
       String type = id.type().orElse("").toLowerCase(Locale.ROOT);
       // An NSG is not compared here: the recompile compares its rules per direction and keeps an unchanged one.
-      if (!type.equals("microsoft.network/networksecuritygroups") && unchanged(before, after, id)) {
+      if (!type.equals("microsoft.network/networksecuritygroups") && unchanged(was, now, id)) {
         continue;
       }
       boolean local = true;
@@ -153,9 +147,11 @@ public final class LocalChange {
   /** Every resource of {@code after} that differs from {@code before}, by id (for callers without a change list). */
   public static Set<ResourceId> differences(Topology before, Topology after) {
     Set<ResourceId> out = new HashSet<>();
-    for (Function<Topology, Map<ResourceId, ?>> kind : KINDS) {
-      Map<ResourceId, ?> b = kind.apply(before);
-      Map<ResourceId, ?> a = kind.apply(after);
+    List<ImmutableMap<ResourceId, ?>> was = before.resourceMaps();
+    List<ImmutableMap<ResourceId, ?>> now = after.resourceMaps();
+    for (int k = 0; k < was.size(); k++) {
+      Map<ResourceId, ?> b = was.get(k);
+      Map<ResourceId, ?> a = now.get(k);
       if (a == b) {
         continue; // a map shared by both (Topology#toBuilder keeps those whose entries are the same)
       }
@@ -171,10 +167,11 @@ public final class LocalChange {
   }
 
   /** Whether a resource is the same on both sides (absent from both counts as the same). */
-  private static boolean unchanged(Topology before, Topology after, ResourceId id) {
-    for (Function<Topology, Map<ResourceId, ?>> kind : KINDS) {
-      Object b = kind.apply(before).get(id);
-      Object a = kind.apply(after).get(id);
+  private static boolean unchanged(List<ImmutableMap<ResourceId, ?>> before, List<ImmutableMap<ResourceId, ?>> after,
+      ResourceId id) {
+    for (int k = 0; k < before.size(); k++) {
+      Object b = before.get(k).get(id);
+      Object a = after.get(k).get(id);
       if (a != null || b != null) {
         return Objects.equals(a, b);
       }

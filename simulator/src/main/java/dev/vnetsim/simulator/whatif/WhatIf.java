@@ -208,11 +208,13 @@ public final class WhatIf {
     Differential.Focus focus = sides.impact().focus(sides.before(), sides.after());
     Map<Map.Entry<Protocol, ImmutableRangeSet<Integer>>, List<PortRange>> meetingClasses = new HashMap<>();
     Differential.Requests requests = Differential.requests(sides.before(), sides.after(), focus, tags);
+    Map<Site, Optional<FlowRequest>> internetNarrowed = new HashMap<>(); // by source, for its tags' slices
     for (FlowRequest r : requests.kept()) {
       Optional<IpSet> tag = sliceTags ? Differential.tagInsideInternet(sides.before(), r) : Optional.empty();
       boolean slice = tag.isPresent() && tag.equals(Differential.tagInsideInternet(sides.after(), r));
       FlowRequest asked = slice ? Differential.internetRequest(r) : r;
-      FlowRequest simulated = narrowed(focus, r, asked, slice ? tag : Optional.empty()).orElse(asked);
+      FlowRequest simulated = narrowed(focus, r, asked, slice ? tag : Optional.empty(), internetNarrowed)
+          .orElse(asked);
       Trace before = sides.before().trace(simulated);
       Trace after = sides.after(simulated, before);
       if (before == after || before.equals(after)) {
@@ -244,15 +246,17 @@ public final class WhatIf {
    * answer the same on both sides, so the differences of these traces are those of the whole flow. A service tag's
    * slice of the source's Internet trace takes the Internet flow's packets when that flow may change only at a
    * firewall too: they hold the tag's (the tag lies inside that Internet, and every rule that meets the tag meets the
-   * Internet), so the Internet flow and each of its tags share one narrowed trace per side.
+   * Internet), so the Internet flow and each of its tags share one narrowed trace per side. That request is worked
+   * out once per source ({@code internetNarrowed}).
    */
   private static Optional<FlowRequest> narrowed(Differential.Focus focus, FlowRequest r, FlowRequest asked,
-      Optional<IpSet> slicedTag) {
+      Optional<IpSet> slicedTag, Map<Site, Optional<FlowRequest>> internetNarrowed) {
     Optional<FirewallExposure.Packets> own = focus.onlyAtFirewalls(r.from(), r.to());
     if (own.isPresent() && slicedTag.isPresent()) {
-      Optional<FirewallExposure.Packets> internet = focus.onlyAtFirewalls(r.from(), Differential.INTERNET);
+      Optional<FlowRequest> internet = internetNarrowed.computeIfAbsent(r.from(), from -> focus
+          .onlyAtFirewalls(from, Differential.INTERNET).map(p -> p.narrow(asked, Optional.empty())));
       if (internet.isPresent()) {
-        return Optional.of(internet.get().narrow(asked, Optional.empty()));
+        return internet;
       }
     }
     return own.map(p -> p.narrow(asked, slicedTag));
