@@ -127,6 +127,9 @@ public final class Topology {
    * topology shares what the change did not touch, and its indexes with it), else an immutable copy of {@code now}.
    */
   private static <V> ImmutableMap<ResourceId, V> kept(Map<ResourceId, V> now, ImmutableMap<ResourceId, V> source) {
+    if (now instanceof DraftMap<V> d && d.unchanged() != null) {
+      return d.unchanged(); // never changed: the map it was made from (source's, as toBuilder made it)
+    }
     if (source != null && source.size() == now.size()) {
       Iterator<Map.Entry<ResourceId, V>> a = now.entrySet().iterator();
       boolean same = true;
@@ -150,32 +153,12 @@ public final class Topology {
 
   /** A builder holding this topology's contents, for making a changed copy. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.source = this;
-    b.virtualNetworks.putAll(virtualNetworks);
-    b.networkSecurityGroups.putAll(networkSecurityGroups);
-    b.applicationSecurityGroups.putAll(applicationSecurityGroups);
-    b.networkInterfaces.putAll(networkInterfaces);
-    b.routeTables.putAll(routeTables);
-    b.natGateways.putAll(natGateways);
-    b.publicIpAddresses.putAll(publicIpAddresses);
-    b.azureFirewalls.putAll(azureFirewalls);
-    b.firewallPolicies.putAll(firewallPolicies);
-    b.ipGroups.putAll(ipGroups);
-    b.privateEndpoints.putAll(privateEndpoints);
-    b.privateDnsZones.putAll(privateDnsZones);
-    b.virtualNetworkGateways.putAll(virtualNetworkGateways);
-    b.connections.putAll(connections);
-    b.localNetworkGateways.putAll(localNetworkGateways);
-    b.loadBalancers.putAll(loadBalancers);
-    b.serviceEndpointPolicies.putAll(serviceEndpointPolicies);
-    b.virtualMachines.putAll(virtualMachines);
-    b.amlComputes.putAll(amlComputes);
-    b.otherResources.putAll(otherResources);
+    Builder b = new Builder(this);
     b.skippedTypes.putAll(skippedTypes);
     b.warnings.addAll(warnings);
     return b;
   }
+
 
   /** Every map of resources by id, in the order of {@link Builder#resourceMaps()}. */
   public List<ImmutableMap<ResourceId, ?>> resourceMaps() {
@@ -285,32 +268,59 @@ public final class Topology {
 
   /** Mutable collector; {@link #build()} snapshots it. */
   public static final class Builder {
-    public final Map<ResourceId, VirtualNetwork> virtualNetworks = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, NetworkSecurityGroup> networkSecurityGroups = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, ApplicationSecurityGroup> applicationSecurityGroups = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, NetworkInterface> networkInterfaces = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, RouteTable> routeTables = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, NatGateway> natGateways = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, PublicIpAddress> publicIpAddresses = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, AzureFirewall> azureFirewalls = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, FirewallPolicy> firewallPolicies = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, IpGroup> ipGroups = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, PrivateEndpoint> privateEndpoints = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, PrivateDnsZone> privateDnsZones = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, VirtualNetworkGateway> virtualNetworkGateways = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, GatewayConnection> connections = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, LocalNetworkGateway> localNetworkGateways = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, LoadBalancer> loadBalancers = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, ServiceEndpointPolicy> serviceEndpointPolicies = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, VirtualMachine> virtualMachines = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, AmlCompute> amlComputes = new java.util.LinkedHashMap<>();
-    public final Map<ResourceId, OtherResource> otherResources = new java.util.LinkedHashMap<>();
+    public final Map<ResourceId, VirtualNetwork> virtualNetworks;
+    public final Map<ResourceId, NetworkSecurityGroup> networkSecurityGroups;
+    public final Map<ResourceId, ApplicationSecurityGroup> applicationSecurityGroups;
+    public final Map<ResourceId, NetworkInterface> networkInterfaces;
+    public final Map<ResourceId, RouteTable> routeTables;
+    public final Map<ResourceId, NatGateway> natGateways;
+    public final Map<ResourceId, PublicIpAddress> publicIpAddresses;
+    public final Map<ResourceId, AzureFirewall> azureFirewalls;
+    public final Map<ResourceId, FirewallPolicy> firewallPolicies;
+    public final Map<ResourceId, IpGroup> ipGroups;
+    public final Map<ResourceId, PrivateEndpoint> privateEndpoints;
+    public final Map<ResourceId, PrivateDnsZone> privateDnsZones;
+    public final Map<ResourceId, VirtualNetworkGateway> virtualNetworkGateways;
+    public final Map<ResourceId, GatewayConnection> connections;
+    public final Map<ResourceId, LocalNetworkGateway> localNetworkGateways;
+    public final Map<ResourceId, LoadBalancer> loadBalancers;
+    public final Map<ResourceId, ServiceEndpointPolicy> serviceEndpointPolicies;
+    public final Map<ResourceId, VirtualMachine> virtualMachines;
+    public final Map<ResourceId, AmlCompute> amlComputes;
+    public final Map<ResourceId, OtherResource> otherResources;
     public final Map<String, Integer> skippedTypes = new java.util.TreeMap<>();
     public final List<LoadWarning> warnings = new java.util.ArrayList<>();
     /** The topology this builder was made from ({@link #toBuilder()}): unchanged maps and indexes are shared. */
-    private Topology source;
+    private final Topology source;
 
-    private Builder() {}
+    private Builder() {
+      this(null);
+    }
+
+    /** Maps that read {@code source}'s until they are changed ({@link DraftMap}); empty without a source. */
+    private Builder(Topology source) {
+      this.source = source;
+      virtualNetworks = new DraftMap<>(source == null ? null : source.virtualNetworks);
+      networkSecurityGroups = new DraftMap<>(source == null ? null : source.networkSecurityGroups);
+      applicationSecurityGroups = new DraftMap<>(source == null ? null : source.applicationSecurityGroups);
+      networkInterfaces = new DraftMap<>(source == null ? null : source.networkInterfaces);
+      routeTables = new DraftMap<>(source == null ? null : source.routeTables);
+      natGateways = new DraftMap<>(source == null ? null : source.natGateways);
+      publicIpAddresses = new DraftMap<>(source == null ? null : source.publicIpAddresses);
+      azureFirewalls = new DraftMap<>(source == null ? null : source.azureFirewalls);
+      firewallPolicies = new DraftMap<>(source == null ? null : source.firewallPolicies);
+      ipGroups = new DraftMap<>(source == null ? null : source.ipGroups);
+      privateEndpoints = new DraftMap<>(source == null ? null : source.privateEndpoints);
+      privateDnsZones = new DraftMap<>(source == null ? null : source.privateDnsZones);
+      virtualNetworkGateways = new DraftMap<>(source == null ? null : source.virtualNetworkGateways);
+      connections = new DraftMap<>(source == null ? null : source.connections);
+      localNetworkGateways = new DraftMap<>(source == null ? null : source.localNetworkGateways);
+      loadBalancers = new DraftMap<>(source == null ? null : source.loadBalancers);
+      serviceEndpointPolicies = new DraftMap<>(source == null ? null : source.serviceEndpointPolicies);
+      virtualMachines = new DraftMap<>(source == null ? null : source.virtualMachines);
+      amlComputes = new DraftMap<>(source == null ? null : source.amlComputes);
+      otherResources = new DraftMap<>(source == null ? null : source.otherResources);
+    }
 
     public <T> Builder putAll(Map<ResourceId, T> target, Iterable<T> values, Function<T, ResourceId> id) {
       values.forEach(v -> target.put(id.apply(v), v));

@@ -84,7 +84,7 @@ public final class DataPlane {
     PlaneIndex index = PlaneIndex.of(topology);
     PlaneBuilder b = new PlaneBuilder(topology, facts, resolver, compiler, null, null);
     List<ResourceId> subnetIds = index.subnetIndex.keySet().asList();
-    List<ResourceId> nicIds = index.nicIndex.keySet().asList();
+    List<ResourceId> nicIds = index.nicIndex.ids();
     PlaneArray<SubnetPlane> subnets = PlaneArray.of(subnetIds.size(),
         i -> b.subnet(i, topology.subnets().get(subnetIds.get(i)), null));
     PlaneArray<NicPlane> nics = PlaneArray.of(nicIds.size(), i -> b.nic(i,
@@ -141,7 +141,7 @@ public final class DataPlane {
     PlaneBuilder b = new PlaneBuilder(next, facts, previous.resolver, compiler, change, previous.topology);
     PlaneArray<SubnetPlane> subnets = previous.subnetArray.with(dirtySubnets, i -> b.subnet(i,
         next.subnets().get(previous.subnetArray.get(i).subnet().id()), previous.subnetArray.get(i)));
-    List<ResourceId> nicIds = index.nicIndex.keySet().asList();
+    List<ResourceId> nicIds = index.nicIndex.ids();
     PlaneArray<NicPlane> nics = previous.nicArray.with(nicIds.size(), dirtyNics, i -> b.nic(i,
         next.networkInterfaces().get(nicIds.get(i)), subnets.get(index.subnetOfNic[i]), index.nicAddresses.get(i),
         i < previous.nicArray.size() ? previous.nicArray.get(i) : null));

@@ -47,13 +47,16 @@ public final class IncrementalCompiler implements Compiler {
    * the difference, when that change is local; else as {@link #dataPlane(Topology)}. The plane of {@code base} stays
    * the most recent but one, so that the next probe of the same topology starts from it too.
    */
-  public synchronized DataPlane dataPlane(Topology topology, Topology base, Set<ResourceId> put) {
+  public DataPlane dataPlane(Topology topology, Topology base, Set<ResourceId> put) {
     DataPlane from = dataPlane(base);
     if (LocalChange.of(base, topology, put).isEmpty()) {
       return dataPlane(topology);
     }
-    DataPlane out = DataPlane.recompile(from, topology, put);
-    remember(out);
+    DataPlane out = DataPlane.recompile(from, topology, put); // outside the lock: probes recompile side by side
+    synchronized (this) {
+      remember(from); // the base again, for the probes recompiled meanwhile have pushed it down
+      remember(out);
+    }
     return out;
   }
 

@@ -35,7 +35,7 @@ import java.util.Map;
 final class PlaneIndex {
 
   final ImmutableMap<ResourceId, Integer> subnetIndex;
-  final ImmutableMap<ResourceId, Integer> nicIndex;
+  final NicNumbers nicIndex;
   /** Per NIC number: the number of its subnet (the subnet of its primary IP configuration). */
   final int[] subnetOfNic;
   /** Per subnet number: the numbers of the NICs in it. */
@@ -58,7 +58,7 @@ final class PlaneIndex {
     for (Subnet s : topology.subnets().values()) {
       si.put(s.id(), si.size());
     }
-    Nics nics = new Nics(si.size(), new IntIntMap(topology.networkInterfaces().size() * 2));
+    Nics nics = new Nics(0, new IntIntMap(topology.networkInterfaces().size() * 2));
     topology.networkInterfaces().values().forEach(n -> nics.add(n, si));
     Map<IpAddress, PrivateEndpoint> pes = new HashMap<>();
     List<List<Map.Entry<PrivateEndpoint, IpSet>>> peIn = new ArrayList<>();
@@ -105,13 +105,26 @@ final class PlaneIndex {
       ImmutableMap<ResourceId, IpSet> vnetSpaces, ImmutableMap<IpAddress, PublicIpAddress> publicIpByAddress,
       ImmutableMap<IpAddress, AzureFirewall> firewallByAddress,
       ImmutableMap<IpAddress, LoadBalancer> loadBalancerByFrontend) {
+    this(subnetIndex, NicNumbers.of(nics.ids), nics.subnetOf.stream().mapToInt(Integer::intValue).toArray(),
+        nics.bySubnet(subnetIndex.size(), new int[subnetIndex.size()][]), ImmutableList.copyOf(nics.addresses),
+        nics.v4, ImmutableMap.copyOf(nics.v6), pesBySubnet, peByAddress, subnetsOfVnet, vnetSpaces,
+        publicIpByAddress, firewallByAddress, loadBalancerByFrontend);
+  }
+
+  private PlaneIndex(ImmutableMap<ResourceId, Integer> subnetIndex, NicNumbers nicIndex, int[] subnetOfNic,
+      int[][] nicsBySubnet, ImmutableList<IpSet> nicAddresses, IntIntMap v4Nic, ImmutableMap<IpAddress, Integer> v6Nic,
+      ImmutableList<ImmutableList<Map.Entry<PrivateEndpoint, IpSet>>> pesBySubnet,
+      ImmutableMap<IpAddress, PrivateEndpoint> peByAddress, ImmutableMap<ResourceId, Fib> subnetsOfVnet,
+      ImmutableMap<ResourceId, IpSet> vnetSpaces, ImmutableMap<IpAddress, PublicIpAddress> publicIpByAddress,
+      ImmutableMap<IpAddress, AzureFirewall> firewallByAddress,
+      ImmutableMap<IpAddress, LoadBalancer> loadBalancerByFrontend) {
     this.subnetIndex = subnetIndex;
-    this.nicIndex = ImmutableMap.copyOf(nics.index);
-    this.subnetOfNic = nics.subnetOf.stream().mapToInt(Integer::intValue).toArray();
-    this.nicsBySubnet = nics.bySubnet();
-    this.nicAddresses = ImmutableList.copyOf(nics.addresses);
-    this.v4Nic = nics.v4;
-    this.v6Nic = ImmutableMap.copyOf(nics.v6);
+    this.nicIndex = nicIndex;
+    this.subnetOfNic = subnetOfNic;
+    this.nicsBySubnet = nicsBySubnet;
+    this.nicAddresses = nicAddresses;
+    this.v4Nic = v4Nic;
+    this.v6Nic = v6Nic;
     this.pesBySubnet = pesBySubnet;
     this.peByAddress = peByAddress;
     this.subnetsOfVnet = subnetsOfVnet;
@@ -126,41 +139,45 @@ final class PlaneIndex {
    * that an address held twice goes to the later holder, as in a full compile).
    */
   PlaneIndex with(List<NetworkInterface> added, List<PublicIpAddress> addedPublicIps) {
-    Nics nics = new Nics(this, v4Nic.copy());
+    Nics nics = new Nics(nicIndex.size(), v4Nic.copy());
     added.forEach(n -> nics.add(n, subnetIndex));
+    int[] subnetOf = Arrays.copyOf(subnetOfNic, subnetOfNic.length + nics.subnetOf.size());
+    for (int i = 0; i < nics.subnetOf.size(); i++) {
+      subnetOf[subnetOfNic.length + i] = nics.subnetOf.get(i);
+    }
+    Map<IpAddress, Integer> v6 = nics.v6;
+    if (!v6.isEmpty()) {
+      v6 = new HashMap<>(v6Nic);
+      v6.putAll(nics.v6);
+    }
     Map<IpAddress, PublicIpAddress> pips = new HashMap<>(publicIpByAddress);
     addedPublicIps.forEach(p -> p.ipAddress().ifPresent(a -> pips.put(a, p)));
-    return new PlaneIndex(subnetIndex, nics, pesBySubnet, peByAddress, subnetsOfVnet, vnetSpaces,
-        ImmutableMap.copyOf(pips), firewallByAddress, loadBalancerByFrontend);
+    return new PlaneIndex(subnetIndex, nicIndex.with(nics.ids), subnetOf,
+        nics.bySubnet(nicsBySubnet.length, nicsBySubnet.clone()),
+        ImmutableList.<IpSet>builderWithExpectedSize(subnetOf.length).addAll(nicAddresses).addAll(nics.addresses)
+            .build(), nics.v4, v6 == nics.v6 ? v6Nic : ImmutableMap.copyOf(v6), pesBySubnet, peByAddress, subnetsOfVnet,
+        vnetSpaces, addedPublicIps.isEmpty() ? publicIpByAddress : ImmutableMap.copyOf(pips), firewallByAddress,
+        loadBalancerByFrontend);
   }
 
-  /** NIC numbering being built: the NICs that get a plane (not a private endpoint's, in a known subnet). */
+  /**
+   * NICs being numbered from {@code start} on (every NIC of a topology, or those added to an index): those that get a
+   * plane (not a private endpoint's, in a known subnet).
+   */
   private static final class Nics {
-    final Map<ResourceId, Integer> index = new LinkedHashMap<>();
+    private static final int[] NONE = new int[0];
+
+    final int start;
+    final List<ResourceId> ids = new ArrayList<>();
     final List<Integer> subnetOf = new ArrayList<>();
-    final List<List<Integer>> bySubnet = new ArrayList<>();
+    final Map<Integer, List<Integer>> bySubnet = new HashMap<>();
     final List<IpSet> addresses = new ArrayList<>();
     final IntIntMap v4;
     final Map<IpAddress, Integer> v6 = new HashMap<>();
 
-    Nics(int subnets, IntIntMap v4) {
+    Nics(int start, IntIntMap v4) {
+      this.start = start;
       this.v4 = v4;
-      for (int i = 0; i < subnets; i++) {
-        bySubnet.add(new ArrayList<>());
-      }
-    }
-
-    Nics(PlaneIndex from, IntIntMap v4) {
-      this(from.nicsBySubnet.length, v4);
-      index.putAll(from.nicIndex);
-      Arrays.stream(from.subnetOfNic).forEach(subnetOf::add);
-      for (int s = 0; s < from.nicsBySubnet.length; s++) {
-        for (int n : from.nicsBySubnet[s]) {
-          bySubnet.get(s).add(n);
-        }
-      }
-      addresses.addAll(from.nicAddresses);
-      v6.putAll(from.v6Nic);
     }
 
     void add(NetworkInterface nic, Map<ResourceId, Integer> subnetIndex) {
@@ -171,10 +188,10 @@ final class PlaneIndex {
       if (subnet == null) {
         return;
       }
-      int n = index.size();
-      index.put(nic.id(), n);
+      int n = start + ids.size();
+      ids.add(nic.id());
       subnetOf.add(subnet);
-      bySubnet.get(subnet).add(n);
+      bySubnet.computeIfAbsent(subnet, k -> new ArrayList<>()).add(n);
       IpSet own = IpSet.EMPTY;
       for (IpConfiguration c : nic.ipConfigurations()) {
         own = own.union(AddressResolver.addresses(c));
@@ -194,8 +211,20 @@ final class PlaneIndex {
       }
     }
 
-    int[][] bySubnet() {
-      return bySubnet.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    /** {@code rows} (per subnet: NIC numbers, null for none) with these NICs appended to their subnets' rows. */
+    int[][] bySubnet(int subnets, int[][] rows) {
+      for (int s = 0; s < subnets; s++) {
+        List<Integer> more = bySubnet.get(s);
+        int[] row = rows[s] == null ? NONE : rows[s];
+        if (more != null) {
+          row = Arrays.copyOf(row, row.length + more.size());
+          for (int i = 0; i < more.size(); i++) {
+            row[row.length - more.size() + i] = more.get(i);
+          }
+        }
+        rows[s] = row;
+      }
+      return rows;
     }
   }
 }

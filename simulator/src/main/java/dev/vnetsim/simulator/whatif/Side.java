@@ -31,13 +31,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * One side of a comparison (or the only side of {@code check}): the topology as read, the engine compiled from it
  * with the subnet probes added, and a bounded cache of traces by {@link FlowRequest}, so that a flow asked for twice
- * (by the differential, an intent and a requirement row) is simulated once while it stays cached. Not thread-safe
- * (the cache).
+ * (by the differential, an intent and a requirement row) is simulated once while it stays cached. {@link #trace} is
+ * thread-safe; the rest is for one thread.
  */
 public final class Side {
   private final Topology topology;
@@ -54,7 +55,7 @@ public final class Side {
   private long cachedWeight;
   /** {@link Differential#tagInsideInternet} by the source subnet's tags (one instance per content) and tag name. */
   private final Map<VirtualTags, Map<String, Optional<IpSet>>> tagsInsideInternet = new IdentityHashMap<>();
-  private int simulated;
+  private final AtomicInteger simulated = new AtomicInteger();
 
   private Side(Topology topology, ImmutableMap<ResourceId, SubnetProbe> probes, DataPlaneEngine engine,
       EndpointParser parser) {
@@ -71,7 +72,7 @@ public final class Side {
   }
 
   /** A tag's addresses when they lie inside the Internet of a source with these tags, computed once. */
-  Optional<IpSet> tagInsideInternet(VirtualTags tags, String tag, Supplier<Optional<IpSet>> compute) {
+  synchronized Optional<IpSet> tagInsideInternet(VirtualTags tags, String tag, Supplier<Optional<IpSet>> compute) {
     return tagsInsideInternet.computeIfAbsent(tags, k -> new HashMap<>()).computeIfAbsent(tag, k -> compute.get());
   }
 
@@ -125,7 +126,9 @@ public final class Side {
 
   /** The weight of the traces cached now ({@link #weight}). */
   long cachedWeight() {
-    return cachedWeight;
+    synchronized (traces) {
+      return cachedWeight;
+    }
   }
 
   /** The topology as read (without probes). */
@@ -151,7 +154,7 @@ public final class Side {
 
   /** How many traces were simulated (cache misses). */
   public int simulated() {
-    return simulated;
+    return simulated.get();
   }
 
   /** Whether a source sends from outside the topology (the Internet, a service tag, a public address). */
@@ -178,16 +181,27 @@ public final class Side {
   /** How much of the cache's address ranges the traces may hold (about 32 bytes each, plus their boxes). */
   static final long CACHE_WEIGHT = 2_000_000;
 
-  /** The trace of a request (cached); a site missing on this side gives an {@code INSUFFICIENT_INFO} trace. */
+  /**
+   * The trace of a request (cached); a site missing on this side gives an {@code INSUFFICIENT_INFO} trace. Safe to call
+   * from several threads: the cache is read and written under its lock, and a request is simulated outside it (two
+   * threads asking for the same request at once may both simulate it; the differential asks for each once).
+   */
   public Trace trace(FlowRequest r) {
-    Trace t = traces.get(r);
-    if (t == null) {
-      t = simulate(r);
-      traces.put(r, t);
-      cachedWeight += weight(t);
-      for (var eldest = traces.entrySet().iterator(); cachedWeight > cacheWeight && traces.size() > 1;) {
-        cachedWeight -= weight(eldest.next().getValue());
-        eldest.remove();
+    synchronized (traces) {
+      Trace t = traces.get(r);
+      if (t != null) {
+        return t;
+      }
+    }
+    Trace t = simulate(r);
+    long w = weight(t);
+    synchronized (traces) {
+      if (traces.putIfAbsent(r, t) == null) {
+        cachedWeight += w;
+        for (var eldest = traces.entrySet().iterator(); cachedWeight > cacheWeight && traces.size() > 1;) {
+          cachedWeight -= weight(eldest.next().getValue());
+          eldest.remove();
+        }
       }
     }
     return t;
@@ -205,7 +219,7 @@ public final class Side {
   }
 
   private Trace simulate(FlowRequest r) {
-    simulated++;
+    simulated.incrementAndGet();
     Site fromSite;
     Site toSite;
     Optional<Endpoint> from;

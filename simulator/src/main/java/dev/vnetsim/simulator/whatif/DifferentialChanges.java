@@ -1,0 +1,194 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableRangeSet;
+import dev.vnetsim.model.IpSet;
+import dev.vnetsim.model.PortRange;
+import dev.vnetsim.model.Protocol;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.io.change.ResourceChange;
+import dev.vnetsim.simulator.trace.Part;
+import dev.vnetsim.simulator.trace.Trace;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The differential's changes (DESIGN §3 {@code whatif} (c)): each flow {@link Differential#requests} keeps, traced on
+ * both sides and compared by protocol and port class. In three steps, so that the traces, which cost the most, can run
+ * on every processor ({@link Workers}, driven by {@link WhatIf}) while the answer does not depend on the threads:
+ * <ol>
+ *   <li>{@link #plan}: what each flow simulates, in order on one thread (the focus and the sides' tag answers keep
+ *       caches);
+ *   <li>{@link #run}, a task per distinct simulated request: its two traces and the differences of the flows that
+ *       share it (a trace reads only the compiled planes, which are immutable; {@link Side#trace} is thread-safe);
+ *   <li>{@link #addTo}: the differences in the flows' order.
+ * </ol>
+ */
+final class DifferentialChanges {
+  private final SidePair sides;
+  private final List<ResourceChange> changes;
+  private final boolean fast;
+  private final Map<Protocol, List<PortRange>> classes;
+  private final long total;
+  private final List<Job> jobs;
+  /** The jobs by the request they simulate: one task each. */
+  private final List<List<Integer>> tasks;
+  private final List<List<Grouping.Raw>> byJob;
+  private final Map<Map.Entry<Protocol, ImmutableRangeSet<Integer>>, List<PortRange>> meetingClasses =
+      new ConcurrentHashMap<>();
+
+  /** A flow of the differential, what is simulated for it, and the tag its trace is cut to (a tag's slice). */
+  private record Job(FlowRequest request, FlowRequest simulated, Optional<IpSet> slicedTag) {}
+
+  private DifferentialChanges(SidePair sides, List<ResourceChange> changes, boolean fast,
+      Map<Protocol, List<PortRange>> classes, long total, List<Job> jobs) {
+    this.sides = sides;
+    this.changes = changes;
+    this.fast = fast;
+    this.classes = classes;
+    this.total = total;
+    this.jobs = jobs;
+    Map<FlowRequest, List<Integer>> bySimulated = new LinkedHashMap<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      bySimulated.computeIfAbsent(jobs.get(i).simulated(), k -> new ArrayList<>()).add(i);
+    }
+    this.tasks = List.copyOf(bySimulated.values());
+    this.byJob = new ArrayList<>(Collections.nCopies(jobs.size(), List.of()));
+  }
+
+  /**
+   * Step 1: the flows and what each simulates. With a {@code memo} (incremental), port classes and service tags are
+   * worked out from the before side's and the after side's changed resources only (the same lists, see
+   * {@link PortClasses#of}).
+   */
+  static DifferentialChanges plan(SidePair sides, List<ResourceChange> changes, Optional<Memo> memo,
+      boolean sliceTags) {
+    Topology tb = sides.before().topology();
+    Topology ta = sides.after().topology();
+    List<Topology> both = List.of(tb, ta);
+    Map<Protocol, List<PortRange>> classes = new LinkedHashMap<>();
+    for (Protocol p : List.of(Protocol.TCP, Protocol.UDP)) {
+      classes.put(p, memo.isPresent() ? PortClasses.of(p, tb, ta, memo.get()) : PortClasses.of(p, both));
+    }
+    classes.put(Protocol.ICMP, List.of());
+    List<String> tags = memo.isPresent() ? Differential.serviceTags(tb, ta, memo.get())
+        : Differential.serviceTags(both);
+    Differential.Focus focus = sides.impact().focus(sides.before(), sides.after());
+    Differential.Requests requests = Differential.requests(sides.before(), sides.after(), focus, tags);
+    return new DifferentialChanges(sides, changes, memo.isPresent(), classes, requests.total(),
+        jobs(sides, focus, requests.kept(), sliceTags));
+  }
+
+  /** How many tasks step 2 has (distinct simulated requests). */
+  int tasks() {
+    return tasks.size();
+  }
+
+  /** Step 2, one task: the two traces of a simulated request and the differences of the flows that share it. */
+  void run(int task) {
+    List<Integer> shared = tasks.get(task);
+    FlowRequest simulated = jobs.get(shared.get(0)).simulated();
+    Trace before = sides.before().trace(simulated);
+    Trace after = sides.after(simulated, before);
+    if (before == after || before.equals(after)) {
+      return;
+    }
+    for (int j : shared) {
+      List<Grouping.Raw> out = new ArrayList<>();
+      differences(jobs.get(j), before, after, out);
+      byJob.set(j, out); // tasks share no job: no two write the same slot
+    }
+  }
+
+  /** Step 3, once every task has run: adds the changes to {@code raw}; returns how many flows the differential covers. */
+  long addTo(List<Grouping.Raw> raw) {
+    byJob.forEach(raw::addAll);
+    return total;
+  }
+
+  /** What each request simulates: its own packets, or for a tag's slice the source's Internet flow's. */
+  private static List<Job> jobs(SidePair sides, Differential.Focus focus, List<FlowRequest> requests,
+      boolean sliceTags) {
+    List<Job> jobs = new ArrayList<>(requests.size());
+    Map<Site, Optional<FlowRequest>> internetNarrowed = new HashMap<>(); // by source, for its tags' slices
+    for (FlowRequest r : requests) {
+      Optional<IpSet> tag = sliceTags ? Differential.tagInsideInternet(sides.before(), r) : Optional.empty();
+      boolean slice = tag.isPresent() && tag.equals(Differential.tagInsideInternet(sides.after(), r));
+      FlowRequest asked = slice ? Differential.internetRequest(r) : r;
+      Optional<IpSet> sliced = slice ? tag : Optional.empty();
+      jobs.add(new Job(r, narrowed(focus, r, asked, sliced, internetNarrowed).orElse(asked), sliced));
+    }
+    return jobs;
+  }
+
+  /** One flow's changes by protocol and port class, given the traces of what it simulated. */
+  private void differences(Job job, Trace before, Trace after, List<Grouping.Raw> out) {
+    Trace b = job.slicedTag().map(t -> cut(before, t)).orElse(before);
+    Trace a = job.slicedTag().map(t -> cut(after, t)).orElse(after);
+    if (Difference.between(b, a).isEmpty()) {
+      return;
+    }
+    FlowRequest simulated = job.simulated();
+    FlowRequest r = job.request();
+    classes.forEach((protocol, ranges) -> {
+      if (!simulated.protocols().contains(protocol)) {
+        return;
+      }
+      // a class without packets in the simulated ports has none that changed
+      List<PortRange> meeting = meetingClasses.computeIfAbsent(Map.entry(protocol, simulated.ports()),
+          k -> classesMeeting(protocol, ranges, simulated.ports()));
+      for (ClassDifferences.Group g : ClassDifferences.of(b, a, protocol, meeting, fast)) {
+        WhatIf.add(out, FlowChange.Source.DIFFERENTIAL, Optional.empty(), r.from().text(), r.to().text(),
+            protocol.name(), protocol.hasPorts() ? g.ports() : List.of(), g.differences(), changes);
+      }
+    });
+  }
+
+  /**
+   * A flow that may change only at a firewall is simulated only for the packets a changed rule can match: the others
+   * answer the same on both sides, so the differences of these traces are those of the whole flow. A service tag's
+   * slice of the source's Internet trace takes the Internet flow's packets when that flow may change only at a
+   * firewall too: they hold the tag's (the tag lies inside that Internet, and every rule that meets the tag meets the
+   * Internet), so the Internet flow and each of its tags share one narrowed trace per side. That request is worked
+   * out once per source ({@code internetNarrowed}).
+   */
+  private static Optional<FlowRequest> narrowed(Differential.Focus focus, FlowRequest r, FlowRequest asked,
+      Optional<IpSet> slicedTag, Map<Site, Optional<FlowRequest>> internetNarrowed) {
+    Optional<FirewallExposure.Packets> own = focus.onlyAtFirewalls(r.from(), r.to());
+    if (own.isPresent() && slicedTag.isPresent()) {
+      Optional<FlowRequest> internet = internetNarrowed.computeIfAbsent(r.from(), from -> focus
+          .onlyAtFirewalls(from, Differential.INTERNET).map(p -> p.narrow(asked, Optional.empty())));
+      if (internet.isPresent()) {
+        return internet;
+      }
+    }
+    return own.map(p -> p.narrow(asked, slicedTag));
+  }
+
+  /** The port classes of a protocol (all ports when it has none) that meet some of {@code ports}. */
+  private static List<PortRange> classesMeeting(Protocol protocol, List<PortRange> classes,
+      ImmutableRangeSet<Integer> ports) {
+    List<PortRange> all = classes.isEmpty() ? List.of(PortRange.ALL) : classes;
+    if (!protocol.hasPorts() || ports.encloses(PortRange.ALL.toRange())) {
+      return all;
+    }
+    return all.stream().filter(c -> ports.intersects(c.toRange())).toList();
+  }
+
+  /** A trace cut to some destinations: its parts there (the top-level answer is kept for a trace without parts). */
+  static Trace cut(Trace t, IpSet destinations) {
+    ImmutableList.Builder<Part> parts = ImmutableList.builder();
+    for (Outcome.Piece p : Outcome.of(t, Scope.to(destinations)).pieces()) {
+      parts.add(new Part(p.space(), p.disposition(), p.decidedBy(), p.hops(), p.egress()));
+    }
+    return new Trace(t.space(), t.disposition(), t.decidedBy(), t.hops(), parts.build(), t.coverage(),
+        t.notApplicable(), t.egress(), t.assumptions());
+  }
+
+}
