@@ -66,22 +66,55 @@ public record FlowSpace(ImmutableList<FlowBox> boxes) {
   }
 
   public FlowSpace minus(FlowBox box) {
-    List<FlowBox> out = new ArrayList<>();
-    for (FlowBox b : boxes) {
-      out.addAll(b.minus(box));
-    }
-    return new FlowSpace(ImmutableList.copyOf(out));
+    return minus(ImmutableList.of(box));
   }
 
   public FlowSpace minus(FlowSpace other) {
-    FlowSpace s = this;
-    for (FlowBox o : other.boxes) {
-      if (s.isEmpty()) {
-        break;
-      }
-      s = s.minus(o);
+    return minus(other.boxes);
+  }
+
+  /**
+   * The packets not in {@code others}: each box minus each of {@code others} in turn, its pieces in order (the boxes
+   * that subtracting the others one at a time from the whole space gives). A box that meets none of them is kept as
+   * it is, and this space itself when no box meets any: only what is cut is copied.
+   */
+  private FlowSpace minus(List<FlowBox> others) {
+    if (boxes.isEmpty() || others.isEmpty()) {
+      return this;
     }
-    return s;
+    ImmutableList.Builder<FlowBox> out = null;
+    for (int i = 0; i < boxes.size(); i++) {
+      FlowBox b = boxes.get(i);
+      List<FlowBox> pieces = null; // null while b meets none of the others
+      for (int j = 0; j < others.size() && (pieces == null || !pieces.isEmpty()); j++) {
+        FlowBox o = others.get(j);
+        if (pieces == null) {
+          pieces = b.intersects(o) ? b.minus(o) : null;
+          continue;
+        }
+        List<FlowBox> next = new ArrayList<>(pieces.size() + 4);
+        for (FlowBox p : pieces) {
+          if (p.intersects(o)) {
+            next.addAll(p.minus(o));
+          } else {
+            next.add(p);
+          }
+        }
+        pieces = next;
+      }
+      if (pieces != null && out == null) {
+        out = ImmutableList.builderWithExpectedSize(boxes.size() + pieces.size());
+        out.addAll(boxes.subList(0, i));
+      }
+      if (out != null) {
+        if (pieces == null) {
+          out.add(b);
+        } else {
+          out.addAll(pieces);
+        }
+      }
+    }
+    return out == null ? this : new FlowSpace(out.build());
   }
 
   public FlowSpace union(FlowSpace other) {

@@ -12,6 +12,7 @@ import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +55,16 @@ final class DifferentialChanges {
     this.classes = classes;
     this.total = total;
     this.jobs = jobs;
-    Map<FlowRequest, List<Integer>> bySimulated = new LinkedHashMap<>();
+    Map<FlowRequest, List<Integer>> bySimulated = new IdentityHashMap<>(); // jobs that share a request share it
+    List<List<Integer>> tasks = new ArrayList<>();
     for (int i = 0; i < jobs.size(); i++) {
-      bySimulated.computeIfAbsent(jobs.get(i).simulated(), k -> new ArrayList<>()).add(i);
+      List<Integer> task = bySimulated.computeIfAbsent(jobs.get(i).simulated(), k -> new ArrayList<>());
+      if (task.isEmpty()) {
+        tasks.add(task);
+      }
+      task.add(i);
     }
-    this.tasks = List.copyOf(bySimulated.values());
+    this.tasks = tasks;
     this.byJob = new ArrayList<>(Collections.nCopies(jobs.size(), List.of()));
   }
 
@@ -117,10 +123,12 @@ final class DifferentialChanges {
       boolean sliceTags) {
     List<Job> jobs = new ArrayList<>(requests.size());
     Map<Site, Optional<FlowRequest>> internetNarrowed = new HashMap<>(); // by source, for its tags' slices
+    Map<Site, FlowRequest> internet = new HashMap<>(); // by source: one instance, which its slices share
     for (FlowRequest r : requests) {
       Optional<IpSet> tag = sliceTags ? Differential.tagInsideInternet(sides.before(), r) : Optional.empty();
       boolean slice = tag.isPresent() && tag.equals(Differential.tagInsideInternet(sides.after(), r));
-      FlowRequest asked = slice ? Differential.internetRequest(r) : r;
+      FlowRequest asked = slice || r.to().equals(Differential.INTERNET)
+          ? internet.computeIfAbsent(r.from(), from -> Differential.internetRequest(r)) : r;
       Optional<IpSet> sliced = slice ? tag : Optional.empty();
       jobs.add(new Job(r, narrowed(focus, r, asked, sliced, internetNarrowed).orElse(asked), sliced));
     }
@@ -161,7 +169,7 @@ final class DifferentialChanges {
   private static Optional<FlowRequest> narrowed(Differential.Focus focus, FlowRequest r, FlowRequest asked,
       Optional<IpSet> slicedTag, Map<Site, Optional<FlowRequest>> internetNarrowed) {
     Optional<FirewallExposure.Packets> own = focus.onlyAtFirewalls(r.from(), r.to());
-    if (own.isPresent() && slicedTag.isPresent()) {
+    if (own.isPresent() && asked.to().equals(Differential.INTERNET)) { // the Internet flow, or a tag's slice of it
       Optional<FlowRequest> internet = internetNarrowed.computeIfAbsent(r.from(), from -> focus
           .onlyAtFirewalls(from, Differential.INTERNET).map(p -> p.narrow(asked, Optional.empty())));
       if (internet.isPresent()) {
@@ -170,6 +178,7 @@ final class DifferentialChanges {
     }
     return own.map(p -> p.narrow(asked, slicedTag));
   }
+
 
   /** The port classes of a protocol (all ports when it has none) that meet some of {@code ports}. */
   private static List<PortRange> classesMeeting(Protocol protocol, List<PortRange> classes,

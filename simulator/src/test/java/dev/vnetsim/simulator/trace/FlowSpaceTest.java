@@ -98,6 +98,48 @@ class FlowSpaceTest {
     return Flow.of("10.0.0." + rnd.nextInt(64), "10.0.0." + rnd.nextInt(64), p, rnd.nextInt(60), rnd.nextInt(60));
   }
 
+  /**
+   * {@link FlowSpace#minus(FlowSpace)}, which cuts only the boxes another box meets, gives the very boxes, in the same
+   * order, as subtracting the other space's boxes one at a time from the whole space; and keeps a space no box of
+   * which meets the other as it is.
+   */
+  @Test
+  void minus_givesTheBoxesOfSubtractingOneBoxAtATime() {
+    SplittableRandom rnd = new SplittableRandom(29);
+    int untouched = 0;
+    for (int i = 0; i < 1500; i++) {
+      FlowSpace a = FlowSpace.union(boxes(rnd, 1 + rnd.nextInt(4)));
+      FlowSpace b = FlowSpace.union(boxes(rnd, rnd.nextInt(4)));
+      FlowSpace stepwise = a;
+      for (FlowBox o : b.boxes()) {
+        ImmutableList.Builder<FlowBox> next = ImmutableList.builder();
+        stepwise.boxes().forEach(x -> next.addAll(x.minus(o)));
+        stepwise = new FlowSpace(next.build());
+      }
+      FlowSpace rest = a.minus(b);
+      assertThat(rest.boxes()).as("%s minus %s", a, b).containsExactlyElementsOf(stepwise.boxes());
+      if (rest.boxes().equals(a.boxes())) {
+        assertThat(rest).isSameAs(a);
+        untouched++;
+      }
+      if (b.boxes().size() == 1) {
+        assertThat(a.minus(b.boxes().get(0)).boxes()).containsExactlyElementsOf(stepwise.boxes());
+      }
+    }
+    assertThat(untouched).as("both outcomes are exercised").isBetween(50, 1450);
+  }
+
+  private static List<FlowBox> boxes(SplittableRandom rnd, int n) {
+    List<FlowBox> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      FlowBox b = box(rnd);
+      if (!b.isEmpty()) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
   @Test
   void minusAndUnion_roundTrip() {
     FlowSpace a = space("10.0.0.0/8", Protocol.ANY, "0-1000");
