@@ -17,6 +17,7 @@ import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Azure ML's network requirements for one compute, each simulated as a flow over the whole tag with the flow
@@ -47,23 +48,31 @@ public final class AmlCheck {
    */
   public Optional<ComputeReport> check(Topology topology, ComputeTarget target, RequirementPack pack,
       boolean fixes) {
+    return check(topology, target, pack, fixes, row -> true);
+  }
+
+  /** As above, with only the rows {@code rows} accepts (a what-if evaluates again only the rows a change may reach). */
+  public Optional<ComputeReport> check(Topology topology, ComputeTarget target, RequirementPack pack,
+      boolean fixes, Predicate<Requirement> rows) {
     Optional<ComputeProbe> probe = ComputeProbe.add(topology, target);
     if (probe.isEmpty()) {
       return Optional.empty();
     }
     Subnet subnet = topology.subnet(target.subnet()).orElseThrow();
     ReachabilityEngine engine = compiler.derived(probe.get().topology(), topology, probe.get().put());
-    ImmutableList.Builder<RowResult> rows = ImmutableList.builder();
+    ImmutableList.Builder<RowResult> results = ImmutableList.builder();
     for (Requirement template : pack.requirements()) {
       if (!template.appliesTo().appliesTo(target.publicIp())) {
         continue;
       }
       Requirement row = template.forRegion(target.region(), target.region());
-      rows.add(evaluate(engine, probe.get(), subnet, row, fixes));
+      if (rows.test(row)) {
+        results.add(evaluate(engine, probe.get(), subnet, row, fixes));
+      }
     }
-    ImmutableList<RowResult> results = rows.build();
-    List<LintFinding> lint = Lint.check(topology, target, subnet, results);
-    return Optional.of(new ComputeReport(target, pack.name(), pack.version(), results, ImmutableList.copyOf(lint),
+    ImmutableList<RowResult> evaluated = results.build();
+    List<LintFinding> lint = Lint.check(topology, target, subnet, evaluated);
+    return Optional.of(new ComputeReport(target, pack.name(), pack.version(), evaluated, ImmutableList.copyOf(lint),
         probe.get().assumptions()));
   }
 

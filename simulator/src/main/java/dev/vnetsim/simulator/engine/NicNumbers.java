@@ -18,7 +18,8 @@ final class NicNumbers {
   private final ImmutableMap<ResourceId, Integer> base;
   private final ImmutableMap<ResourceId, Integer> added;
 
-  private NicNumbers(ResourceId[] ids, ImmutableMap<ResourceId, Integer> base, ImmutableMap<ResourceId, Integer> added) {
+  private NicNumbers(ResourceId[] ids, ImmutableMap<ResourceId, Integer> base,
+      ImmutableMap<ResourceId, Integer> added) {
     this.ids = ids;
     this.base = base;
     this.added = added;

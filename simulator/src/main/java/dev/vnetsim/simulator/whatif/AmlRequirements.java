@@ -44,6 +44,12 @@ public final class AmlRequirements implements RequirementFlows {
   @Override
   public ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags,
       Predicate<AmlCompute> which) {
+    return evaluate(topology, tags, which, key -> true);
+  }
+
+  @Override
+  public ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags,
+      Predicate<AmlCompute> which, Predicate<String> keys) {
     ImmutableList.Builder<RequirementFlow> out = ImmutableList.builder();
     for (AmlCompute c : topology.amlComputes().values()) {
       if (c.subnet().isEmpty() || !which.test(c)) {
@@ -51,7 +57,8 @@ public final class AmlRequirements implements RequirementFlows {
       }
       String region = topology.subnet(c.subnet().get()).flatMap(topology::virtualNetworkOf).map(v -> v.location())
           .orElse("");
-      Optional<ComputeReport> report = check.check(topology, ComputeTarget.of(c, region), pack, false);
+      Optional<ComputeReport> report = check.check(topology, ComputeTarget.of(c, region), pack, false,
+          row -> keys.test(c.name() + "/" + row.id()));
       if (report.isEmpty()) {
         continue;
       }

@@ -112,7 +112,7 @@ final class DifferentialChanges {
     }
   }
 
-  /** Step 3, once every task has run: adds the changes to {@code raw}; returns how many flows the differential covers. */
+  /** Step 3, once every task has run: adds the changes to {@code raw}; returns how many flows it covers. */
   long addTo(List<Grouping.Raw> raw) {
     byJob.forEach(raw::addAll);
     return total;

@@ -19,8 +19,8 @@ import java.util.function.Predicate;
 
 /**
  * The requirement rows' changes (DESIGN §3 {@code whatif} (a)) of the computes the change may affect (every compute
- * when it is not incremental). A compute's rows are evaluated on the after side only when one of its before rows may
- * change ({@link Impact#unaffectedRow}); the before rows are kept in the memo (a resident process evaluates them once
+ * when it is not incremental). A row is evaluated on the after side only when its before trace may change
+ * ({@link Impact#unaffectedRow}); the before rows are kept in the memo (a resident process evaluates them once
  * per before side, in its preload). As {@link DifferentialChanges}, in three steps: {@link #plan} (the before rows,
  * their computes evaluated in parallel when not kept), {@link #run} (a task per compute to evaluate on the after side,
  * which may run in parallel with the differential's tasks) and {@link #addTo} (the changes in the after side's order
@@ -65,13 +65,14 @@ final class RequirementChanges {
     Set<ResourceId> again = new HashSet<>();
     int n = 0;
     for (AmlCompute c : asked) {
-      ImmutableList<RequirementFlow> rows = kept.get(c.id());
-      if (rows.stream().allMatch(r -> sides.impact().unaffectedRow(r.trace(), sides.before(), sides.after()))) {
-        n += warm ? 0 : rows.size(); // the same rows on both sides (a preload counts none, as a one-shot run)
-        continue;
+      for (RequirementFlow r : kept.get(c.id())) {
+        if (sides.impact().unaffectedRow(r.trace(), sides.before(), sides.after())) {
+          n += warm ? 0 : 1; // the same row on both sides (a preload counts none, as a one-shot run)
+        } else {
+          again.add(c.id());
+          before.put(r.key(), r);
+        }
       }
-      again.add(c.id());
-      rows.forEach(r -> before.put(r.key(), r));
     }
     List<ResourceId> order = changes.after().amlComputes().keySet().stream().filter(again::contains).toList();
     return new RequirementChanges(changes, o, before, order, n);
@@ -90,7 +91,9 @@ final class RequirementChanges {
   void run(int task) {
     List<Grouping.Raw> out = new ArrayList<>();
     int n = 0;
-    for (RequirementFlow a : rows(options, changes.after(), again.get(task))) {
+    ResourceId id = again.get(task);
+    for (RequirementFlow a : options.requirements().evaluate(changes.after(), options.tags(), c -> c.id().equals(id),
+        before::containsKey)) {
       RequirementFlow b = before.get(a.key());
       if (b == null) {
         continue;

@@ -21,6 +21,16 @@ public interface RequirementFlows {
    */
   ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags, Predicate<AmlCompute> which);
 
+  /**
+   * As above, only the rows whose {@link RequirementFlow#key()} {@code keys} accepts (an implementation may skip the
+   * others without evaluating them).
+   */
+  default ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags,
+      Predicate<AmlCompute> which, Predicate<String> keys) {
+    return evaluate(topology, tags, which).stream().filter(r -> keys.test(r.key()))
+        .collect(ImmutableList.toImmutableList());
+  }
+
   /** Every row of every compute. */
   default ImmutableList<RequirementFlow> evaluate(Topology topology, ServiceTagLookup tags) {
     return evaluate(topology, tags, c -> true);

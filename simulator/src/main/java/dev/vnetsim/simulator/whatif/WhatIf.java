@@ -15,6 +15,7 @@ import dev.vnetsim.simulator.trace.FlowBox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The what-if analysis (DESIGN §3 {@code whatif}): compiles both sides of a {@link ChangeSet} with the same subnet
@@ -23,9 +24,9 @@ import java.util.Optional;
  * cut into protocol and port classes ({@link PortClasses}). Traces are cached per side, so a flow asked for by several
  * sources is simulated once; a subnet's flows to service tags are cut from its Internet trace (one walk per subnet
  * instead of one per tag) when the tag lies inside that subnet's Internet. The requirement rows' after side
- * ({@link RequirementChanges}) and the differential's traces ({@link DifferentialChanges}) are worked out as one set of
- * independent tasks on every processor ({@link Workers}); the changes are put together in the same order whatever the
- * threads did.
+ * ({@link RequirementChanges}, with the differential's plan alongside) and then the differential's traces
+ * ({@link DifferentialChanges}) are worked out as independent tasks on every processor ({@link Workers}); the changes
+ * are put together in the same order whatever the threads did.
  */
 public final class WhatIf {
   private WhatIf() {}
@@ -85,20 +86,23 @@ public final class WhatIf {
     Side after = o.incremental()
         ? Side.recompile(before, changes.after(), changes.changes().stream().map(ResourceChange::resourceId).toList())
         : Side.compile(changes.after(), o.tags(), probes, o.parser());
-    SidePair sides = new SidePair(before, after, o.incremental() ? Impact.of(changes, before, after) : Impact.everything());
+    SidePair sides = new SidePair(before, after, o.incremental() ? Impact.of(changes, before, after)
+        : Impact.everything());
     RequirementChanges rows = RequirementChanges.plan(changes, o, sides);
     List<Grouping.Raw> intentChanges = new ArrayList<>();
     long flows = intents(sides, changes.changes(), o.intents(), intentChanges);
-    DifferentialChanges differential = DifferentialChanges.plan(sides, changes.changes(), o.incremental()
-        ? Optional.of(o.memo()) : Optional.empty(), sliceTags);
-    int n = rows.tasks();
-    Workers.forEach(n + differential.tasks(), i -> {
-      if (i < n) {
-        rows.run(i);
+    // the differential's plan (one task, first) alongside the rows' after side, then the differential's traces
+    AtomicReference<DifferentialChanges> planned = new AtomicReference<>();
+    Workers.forEach(1 + rows.tasks(), i -> {
+      if (i == 0) {
+        planned.set(DifferentialChanges.plan(sides, changes.changes(), o.incremental() ? Optional.of(o.memo())
+            : Optional.empty(), sliceTags));
       } else {
-        differential.run(i - n);
+        rows.run(i - 1);
       }
     });
+    DifferentialChanges differential = planned.get();
+    Workers.forEach(differential.tasks(), differential::run);
     List<Grouping.Raw> raw = new ArrayList<>();
     flows += rows.addTo(raw);
     raw.addAll(intentChanges);
