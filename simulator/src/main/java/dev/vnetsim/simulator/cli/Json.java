@@ -1,10 +1,12 @@
 package dev.vnetsim.simulator.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
 
 /** JSON output on stdout: two-space indented, keys in insertion order, one document per command. */
@@ -25,8 +27,14 @@ final class Json {
     }
   }
 
+  /** Streams the document to {@code out} (a what-if's runs to tens of megabytes: no String of it is made). */
   static void print(PrintWriter out, Object value) {
-    out.println(write(value));
+    try {
+      MAPPER.writer(PRETTY).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot render JSON", e); // a PrintWriter reports no I/O error itself
+    }
+    out.println();
     out.flush();
   }
 

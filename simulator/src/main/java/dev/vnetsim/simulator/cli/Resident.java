@@ -1,7 +1,9 @@
 package dev.vnetsim.simulator.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -67,10 +69,14 @@ public final class Resident {
     } catch (CommandLine.ParameterException e) {
       return ServerProtocol.Answer.runLocally("usage error"); // the client prints it as usual
     }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = run(r.args(), new PrintWriter(out), new PrintWriter(err), r.colours() ? new Colours(true)
-        : Colours.OFF);
-    return ServerProtocol.Answer.ran(code, out.toString(), err.toString());
+    // encoded as written: a what-if's JSON runs to tens of megabytes, and a String of it would be copied twice more
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
+    int code = run(r.args(), o, e, r.colours() ? new Colours(true) : Colours.OFF);
+    o.flush();
+    e.flush();
+    return ServerProtocol.Answer.ran(code, out.toByteArray(), err.toByteArray());
   }
 }

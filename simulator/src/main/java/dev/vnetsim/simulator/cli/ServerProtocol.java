@@ -56,9 +56,9 @@ final class ServerProtocol {
 
   /** The server's answer: ran (exit code and output), or {@code local} with the reason. */
   record Answer(boolean local, String reason, int exitCode, byte[] stdout, byte[] stderr) {
-    static Answer ran(int exitCode, String stdout, String stderr) {
-      return new Answer(false, "", exitCode, stdout.getBytes(StandardCharsets.UTF_8),
-          stderr.getBytes(StandardCharsets.UTF_8));
+    /** A command's answer: its exit code and what it wrote, encoded in UTF-8. */
+    static Answer ran(int exitCode, byte[] stdout, byte[] stderr) {
+      return new Answer(false, "", exitCode, stdout, stderr);
     }
 
     static Answer runLocally(String reason) {
