@@ -7,6 +7,8 @@ import dev.vnetsim.model.PortRange;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.io.change.ResourceChange;
+import dev.vnetsim.simulator.trace.FlowBox;
+import dev.vnetsim.simulator.trace.FlowSpace;
 import dev.vnetsim.simulator.trace.Part;
 import dev.vnetsim.simulator.trace.Trace;
 import java.util.ArrayList;
@@ -105,9 +107,23 @@ final class DifferentialChanges {
     if (before == after || before.equals(after)) {
       return;
     }
+    Map<Protocol, List<ClassDifferences.Group>> uncut = null; // the groups of the traces as simulated
     for (int j : shared) {
+      Job job = jobs.get(j);
+      Trace b = job.slicedTag().map(t -> cut(before, t)).orElse(before);
+      Trace a = job.slicedTag().map(t -> cut(after, t)).orElse(after);
+      Map<Protocol, List<ClassDifferences.Group>> groups;
+      if (b == before && a == after) { // the flow itself, or a slice that cuts nothing off: the same groups
+        uncut = uncut != null ? uncut : groups(before, after, job.simulated());
+        groups = uncut;
+      } else {
+        groups = groups(b, a, job.simulated());
+      }
       List<Grouping.Raw> out = new ArrayList<>();
-      differences(jobs.get(j), before, after, out);
+      FlowRequest r = job.request();
+      groups.forEach((protocol, gs) -> gs.forEach(g -> WhatIf.add(out, FlowChange.Source.DIFFERENTIAL,
+          Optional.empty(), r.from().text(), r.to().text(), protocol.name(), protocol.hasPorts() ? g.ports()
+              : List.of(), g.differences(), changes)));
       byJob.set(j, out); // tasks share no job: no two write the same slot
     }
   }
@@ -135,15 +151,12 @@ final class DifferentialChanges {
     return jobs;
   }
 
-  /** One flow's changes by protocol and port class, given the traces of what it simulated. */
-  private void differences(Job job, Trace before, Trace after, List<Grouping.Raw> out) {
-    Trace b = job.slicedTag().map(t -> cut(before, t)).orElse(before);
-    Trace a = job.slicedTag().map(t -> cut(after, t)).orElse(after);
+  /** One flow's differences by protocol, its port classes grouped by answer, given the traces it compares. */
+  private Map<Protocol, List<ClassDifferences.Group>> groups(Trace b, Trace a, FlowRequest simulated) {
+    Map<Protocol, List<ClassDifferences.Group>> out = new LinkedHashMap<>();
     if (Difference.between(b, a).isEmpty()) {
-      return;
+      return out;
     }
-    FlowRequest simulated = job.simulated();
-    FlowRequest r = job.request();
     classes.forEach((protocol, ranges) -> {
       if (!simulated.protocols().contains(protocol)) {
         return;
@@ -151,12 +164,11 @@ final class DifferentialChanges {
       // a class without packets in the simulated ports has none that changed
       List<PortRange> meeting = meetingClasses.computeIfAbsent(Map.entry(protocol, simulated.ports()),
           k -> classesMeeting(protocol, ranges, simulated.ports()));
-      for (ClassDifferences.Group g : ClassDifferences.of(b, a, protocol, meeting, fast)) {
-        WhatIf.add(out, FlowChange.Source.DIFFERENTIAL, Optional.empty(), r.from().text(), r.to().text(),
-            protocol.name(), protocol.hasPorts() ? g.ports() : List.of(), g.differences(), changes);
-      }
+      out.put(protocol, ClassDifferences.of(b, a, protocol, meeting, fast));
     });
+    return out;
   }
+
 
   /**
    * A flow that may change only at a firewall is simulated only for the packets a changed rule can match: the others
@@ -190,8 +202,20 @@ final class DifferentialChanges {
     return all.stream().filter(c -> ports.intersects(c.toRange())).toList();
   }
 
+  private static boolean within(FlowSpace s, IpSet destinations) {
+    for (FlowBox b : s.boxes()) {
+      if (!destinations.containsAll(b.destination())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A trace cut to some destinations: its parts there (the top-level answer is kept for a trace without parts). */
   static Trace cut(Trace t, IpSet destinations) {
+    if (!t.parts().isEmpty() && t.parts().stream().allMatch(p -> within(p.space(), destinations))) {
+      return t; // its parts as they are, in the same order (the engine orders parts as a cut does)
+    }
     ImmutableList.Builder<Part> parts = ImmutableList.builder();
     for (Outcome.Piece p : Outcome.of(t, Scope.to(destinations)).pieces()) {
       parts.add(new Part(p.space(), p.disposition(), p.decidedBy(), p.hops(), p.egress()));
