@@ -24,12 +24,14 @@ public final class NsgSpaceEvaluator {
       }
       FlowSpace sure = r.certainRegion();
       FlowSpace hit;
-      if (sure.boxes().size() == 1) { // one box: each box of the rest is met with it once, for both cuts
+      if (!meets(rest, sure)) { // most rules of a large NSG: nothing to cut, nothing to allocate
+        hit = FlowSpace.EMPTY;
+      } else if (sure.boxes().size() == 1) { // one box: each box of the rest is met with it once, for both cuts
         FlowBox s = sure.boxes().get(0);
         ImmutableList.Builder<FlowBox> in = ImmutableList.builder();
         ImmutableList.Builder<FlowBox> left = ImmutableList.builder();
         for (FlowBox b : rest.boxes()) {
-          FlowBox common = b.intersect(s);
+          FlowBox common = b.intersects(s) ? b.intersect(s) : FlowBox.EMPTY;
           if (common.isEmpty()) {
             left.add(b);
           } else {
@@ -46,7 +48,7 @@ public final class NsgSpaceEvaluator {
       if (!hit.isEmpty()) {
         out.add(new NsgPart(hit, r, true));
       }
-      if (!r.certain() && !rest.isEmpty()) {
+      if (!r.certain() && !rest.isEmpty() && meets(rest, r.possibleRegion())) {
         FlowSpace maybe = r.possibleRegion();
         FlowSpace unsure = rest.intersect(maybe);
         if (!unsure.isEmpty()) {
@@ -56,5 +58,17 @@ public final class NsgSpaceEvaluator {
       }
     }
     return out;
+  }
+
+  /** Whether some packet is in both (allocation-free). */
+  private static boolean meets(FlowSpace a, FlowSpace b) {
+    for (FlowBox x : a.boxes()) {
+      for (FlowBox y : b.boxes()) {
+        if (x.intersects(y)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }
