@@ -717,7 +717,7 @@ final class SpaceWalk {
       return end(space, b, Disposition.INSUFFICIENT_INFO, Optional.empty());
     }
     List<SpacePart> out = new ArrayList<>();
-    for (NsgPart part : NsgSpaceEvaluator.evaluate(n.resolved().get(), space)) {
+    for (NsgPart part : NsgSpaceEvaluator.evaluateRecent(n.resolved().get(), space)) {
       Branch nb = b.copy();
       nb.rec.step(Walks.nsgStep(type, part.rule(), part.certain(), level));
       if (!part.certain()) {

@@ -60,6 +60,33 @@ public final class NsgSpaceEvaluator {
     return out;
   }
 
+  /**
+   * {@link #evaluate}, answered from the last evaluation on this thread when it was of the same NSG (the very same
+   * resolved instance) and an equal space. A what-if traces a flow on both sides one after the other, and an NSG the
+   * change did not touch is the same instance on both: its rules split the flow alike (a pure function of the two),
+   * and the source subnet's 100-rule NSG was a fifth of a hub firewall rule's traces on 1,000 VNets.
+   */
+  public static List<NsgPart> evaluateRecent(ResolvedNsg nsg, FlowSpace space) {
+    Recent r = RECENT.get();
+    if (r.nsg == nsg && (r.space == space || r.space.equals(space))) {
+      return r.parts;
+    }
+    List<NsgPart> parts = List.copyOf(evaluate(nsg, space));
+    r.nsg = nsg;
+    r.space = space;
+    r.parts = parts;
+    return parts;
+  }
+
+  /** The last evaluation on a thread. */
+  private static final class Recent {
+    ResolvedNsg nsg;
+    FlowSpace space;
+    List<NsgPart> parts;
+  }
+
+  private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
   /** Whether some packet is in both (allocation-free). */
   private static boolean meets(FlowSpace a, FlowSpace b) {
     for (FlowBox x : a.boxes()) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,16 @@ final class Grouping {
       ImmutableList<FlowChange.Cause> cause) {}
 
   private record Key(FlowChange.Kind kind, FlowChange.Source source, Optional<String> name, String from, String to,
-      String protocol, Object before, Object after, ImmutableList<FlowChange.Cause> cause) {}
+      String protocol, Object before, Object after, ImmutableList<FlowChange.Cause> cause) {
+    /**
+     * The flow's fields only (their strings keep their hashes): the answers and causes, deep values, are compared only
+     * between the few differences of one flow (a hub change has tens of thousands of flows).
+     */
+    @Override
+    public int hashCode() {
+      return Objects.hash(kind, source, name, from, to, protocol);
+    }
+  }
 
   static ImmutableList<FlowChange> group(List<Raw> raw) {
     Map<Key, List<Raw>> groups = new LinkedHashMap<>();

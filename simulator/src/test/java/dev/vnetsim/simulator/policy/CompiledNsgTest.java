@@ -2,6 +2,7 @@ package dev.vnetsim.simulator.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.collect.ImmutableList;
 import dev.vnetsim.model.Direction;
 import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.Protocol;
@@ -61,6 +62,35 @@ class CompiledNsgTest {
       NsgPart part = parts.stream().filter(p -> p.space().contains(f)).findFirst().orElseThrow();
       assertThat(part.rule()).as("seed %d %s", seed, f).isSameAs(g.nsg().rules().get(oracle.match(f)));
     }
+  }
+
+  /**
+   * {@link NsgSpaceEvaluator#evaluateRecent} answers as {@link NsgSpaceEvaluator#evaluate} for a run of NSGs and spaces
+   * in which each pair comes again (an equal space, the same NSG) or changes one of the two, and reuses only the last
+   * answer of the same NSG instance for an equal space.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {8, 9})
+  void recentEvaluation_answersAsEvaluation(long seed) {
+    Random r = new Random(seed);
+    List<RandomNsgs.Generated> nsgs = List.of(RandomNsgs.generate(r, 25, Direction.OUTBOUND),
+        RandomNsgs.generate(r, 25, Direction.OUTBOUND));
+    RandomNsgs.Generated g = nsgs.get(0);
+    FlowSpace space = g.space(r);
+    List<NsgPart> last = null;
+    int reused = 0;
+    for (int i = 0; i < 60; i++) {
+      switch (r.nextInt(3)) {
+        case 0 -> g = nsgs.get(r.nextInt(2));
+        case 1 -> space = nsgs.get(r.nextInt(2)).space(r);
+        default -> space = new FlowSpace(ImmutableList.copyOf(space.boxes())); // equal
+      }
+      List<NsgPart> recent = NsgSpaceEvaluator.evaluateRecent(g.nsg(), space);
+      assertThat(recent).as("seed %d step %d", seed, i).isEqualTo(NsgSpaceEvaluator.evaluate(g.nsg(), space));
+      reused += recent == last ? 1 : 0;
+      last = recent;
+    }
+    assertThat(reused).as("answers reused").isPositive();
   }
 
   static IpAddress v4(int bits) {
