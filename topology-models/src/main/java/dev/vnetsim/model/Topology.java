@@ -127,8 +127,9 @@ public final class Topology {
    * topology shares what the change did not touch, and its indexes with it), else an immutable copy of {@code now}.
    */
   private static <V> ImmutableMap<ResourceId, V> kept(Map<ResourceId, V> now, ImmutableMap<ResourceId, V> source) {
-    if (now instanceof DraftMap<V> d && d.unchanged() != null) {
-      return d.unchanged(); // never changed: the map it was made from (source's, as toBuilder made it)
+    ImmutableMap<ResourceId, V> built = now instanceof DraftMap<V> d ? d.built() : null;
+    if (built != null) {
+      return built; // the map it was made from (source's, as toBuilder made it), or that with resources added
     }
     if (source != null && source.size() == now.size()) {
       Iterator<Map.Entry<ResourceId, V>> a = now.entrySet().iterator();

@@ -24,6 +24,7 @@ class DraftMapTest {
 
   @Test
   void behavesAsACopyOfItsSource() {
+    int builtCount = 0;
     for (long seed = 1; seed <= 200; seed++) {
       Random r = new Random(seed);
       ImmutableMap.Builder<ResourceId, OtherResource> b = ImmutableMap.builder();
@@ -61,11 +62,19 @@ class DraftMapTest {
           default -> assertThat(draft.size()).isEqualTo(oracle.size());
         }
         assertThat(draft.unchanged()).as("seed %d step %d", seed, step).isEqualTo(changed ? null : source);
+        assertThat(draft.size()).isEqualTo(oracle.size());
+        ImmutableMap<ResourceId, OtherResource> built = draft.built();
+        if (built != null) { // only added to (or untouched): the oracle's entries in its order
+          assertThat(new ArrayList<>(built.entrySet())).containsExactlyElementsOf(oracle.entrySet());
+          builtCount++;
+        }
       }
       assertThat(new ArrayList<>(draft.entrySet())).as("seed %d", seed)
           .containsExactlyElementsOf(oracle.entrySet());
       assertThat(draft).isEqualTo(oracle);
+      assertThat(draft.hashCode()).isEqualTo(oracle.hashCode());
     }
+    assertThat(builtCount).as("maps only added to are built directly").isGreaterThan(100);
   }
 
   @Test
