@@ -107,9 +107,10 @@ public final class WhatIf {
     flows += rows.addTo(raw);
     raw.addAll(intentChanges);
     flows += differential.addTo(raw);
+    ImmutableList<FlowChange> grouped = Grouping.group(raw);
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new WhatIfReport(summary(o.beforeSource(), changes.before()), summary(o.afterSource(), changes.after()),
-        Grouping.group(raw), new WhatIfReport.Stats(flows, before.simulated() + after.simulated(), millis));
+        grouped, new WhatIfReport.Stats(flows, before.simulated() + after.simulated(), millis));
   }
 
   private static WhatIfReport.SideSummary summary(String source, Topology t) {
