@@ -198,6 +198,30 @@ public final class IpSet {
     return v6.length / 4;
   }
 
+  /** Whether the set is one address (allocation-free). */
+  public boolean isSingleAddress() {
+    long[] r = v4.length > 0 ? v4 : v6;
+    return v4.length + v6.length == 4 && r[0] == r[2] && r[1] == r[3];
+  }
+
+  /** The first address of IPv4 range {@code i} (below {@link #v4RangeCount()}), as {@link IpAddress#v4Bits()}. */
+  public int v4First(int i) {
+    return (int) v4[i * 4 + 1];
+  }
+
+  /** The last address of IPv4 range {@code i}, as {@link IpAddress#v4Bits()}. */
+  public int v4Last(int i) {
+    return (int) v4[i * 4 + 3];
+  }
+
+  /**
+   * Word {@code w} of IPv6 range {@code i} (below {@link #v6RangeCount()}): 0 and 1 the first address's high and low
+   * 64 bits, 2 and 3 the last's (allocation-free, unlike {@link #ranges()}).
+   */
+  public long v6Word(int i, int w) {
+    return v6[i * 4 + w];
+  }
+
   /** The ranges as address pairs, IPv4 first. */
   public List<IpAddress[]> ranges() {
     List<IpAddress[]> out = new ArrayList<>(rangeCount());

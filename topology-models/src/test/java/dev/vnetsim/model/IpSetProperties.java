@@ -235,6 +235,28 @@ class IpSetProperties {
         .isEqualTo(a.v4().difference(both4).intervals().isEmpty() && a.v6().difference(both6).intervals().isEmpty());
     assertThat(a.set().union(b.set())).isEqualTo(b.set().union(a.set()));
     assertThat(a.set().union(b.set()).hashCode()).isEqualTo(b.set().union(a.set()).hashCode());
+    for (IpSet s : List.of(a.set(), b.set(), both, IpSet.of(IpAddress.v4(rnd.nextInt())), IpSet.EMPTY)) {
+      sameRangesInPlace(s, seed);
+    }
+  }
+
+  /** The allocation-free range accessors read the ranges {@link IpSet#ranges()} lists. */
+  private static void sameRangesInPlace(IpSet s, long seed) {
+    List<IpAddress[]> all = s.ranges();
+    assertThat(s.v4RangeCount() + s.v6RangeCount()).isEqualTo(all.size());
+    for (int i = 0; i < all.size(); i++) {
+      IpAddress[] r = all.get(i);
+      if (i < s.v4RangeCount()) {
+        assertThat(s.v4First(i)).as("seed %d", seed).isEqualTo(r[0].v4Bits());
+        assertThat(s.v4Last(i)).as("seed %d", seed).isEqualTo(r[1].v4Bits());
+      } else {
+        int j = i - s.v4RangeCount();
+        assertThat(new long[] {s.v6Word(j, 0), s.v6Word(j, 1), s.v6Word(j, 2), s.v6Word(j, 3)}).as("seed %d", seed)
+            .containsExactly(r[0].hi(), r[0].lo(), r[1].hi(), r[1].lo());
+      }
+    }
+    assertThat(s.isSingleAddress()).as("seed %d %s", seed, s).isEqualTo(all.size() == 1 && all.get(0)[0]
+        .equals(all.get(0)[1]));
   }
 
   /**

@@ -219,54 +219,54 @@ public final class Fib {
    * its addresses, found by binary search per range of {@code d} instead of by meeting every route's region.
    */
   public void valuesMeeting(IpSet d, BitSet out) {
-    for (IpAddress[] r : d.ranges()) {
-      if (r[0].isV4()) {
-        int first = r[0].v4Bits() ^ Integer.MIN_VALUE;
-        int last = r[1].v4Bits() ^ Integer.MIN_VALUE;
-        int a = 0;
-        int b = keys.length - 1;
-        int i = 0;
-        while (a <= b) {
-          int mid = (a + b) >>> 1;
-          if (keys[mid] <= first) {
-            i = mid;
-            a = mid + 1;
-          } else {
-            b = mid - 1;
-          }
+    for (int r = 0; r < d.v4RangeCount(); r++) { // the set's words read in place: nothing is allocated
+      int first = d.v4First(r) ^ Integer.MIN_VALUE;
+      int last = d.v4Last(r) ^ Integer.MIN_VALUE;
+      int a = 0;
+      int b = keys.length - 1;
+      int i = 0;
+      while (a <= b) {
+        int mid = (a + b) >>> 1;
+        if (keys[mid] <= first) {
+          i = mid;
+          a = mid + 1;
+        } else {
+          b = mid - 1;
         }
-        for (; i < keys.length && keys[i] <= last; i++) {
-          if (values[i] >= 0) {
-            out.set(values[i]);
-          }
+      }
+      for (; i < keys.length && keys[i] <= last; i++) {
+        if (values[i] >= 0) {
+          out.set(values[i]);
         }
-      } else {
-        int a = 0;
-        int b = v6hi.length - 1;
-        int i = 0;
-        while (a <= b) {
-          int mid = (a + b) >>> 1;
-          if (compare6(mid, r[0]) <= 0) {
-            i = mid;
-            a = mid + 1;
-          } else {
-            b = mid - 1;
-          }
+      }
+    }
+    for (int r = 0; r < d.v6RangeCount(); r++) {
+      int a = 0;
+      int b = v6hi.length - 1;
+      int i = 0;
+      while (a <= b) {
+        int mid = (a + b) >>> 1;
+        if (compare6(mid, d.v6Word(r, 0), d.v6Word(r, 1)) <= 0) {
+          i = mid;
+          a = mid + 1;
+        } else {
+          b = mid - 1;
         }
-        for (; i < v6hi.length && compare6(i, r[1]) <= 0; i++) {
-          if (v6values[i] >= 0) {
-            out.set(v6values[i]);
-          }
+      }
+      for (; i < v6hi.length && compare6(i, d.v6Word(r, 2), d.v6Word(r, 3)) <= 0; i++) {
+        if (v6values[i] >= 0) {
+          out.set(v6values[i]);
         }
       }
     }
   }
 
-  /** The start of IPv6 interval {@code i} against an address (unsigned). */
-  private int compare6(int i, IpAddress a) {
-    int c = Long.compareUnsigned(v6hi[i], a.hi());
-    return c != 0 ? c : Long.compareUnsigned(v6lo[i], a.lo());
+  /** The start of IPv6 interval {@code i} against an address's two words (unsigned). */
+  private int compare6(int i, long hi, long lo) {
+    int c = Long.compareUnsigned(v6hi[i], hi);
+    return c != 0 ? c : Long.compareUnsigned(v6lo[i], lo);
   }
+
 
   /** For each value, the addresses whose longest match it is (for splitting address sets by route). */
   public Map<Integer, IpSet> regions() {

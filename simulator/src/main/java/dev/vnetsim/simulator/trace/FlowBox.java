@@ -196,8 +196,7 @@ public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> pr
   }
 
   private static boolean single(IpSet s) {
-    List<dev.vnetsim.model.IpAddress[]> r = s.ranges();
-    return r.size() == 1 && r.get(0)[0].equals(r.get(0)[1]);
+    return s.isSingleAddress();
   }
 
   /** The one packet of a point box (or the smallest packet of any box). */
