@@ -102,8 +102,8 @@ final class DifferentialChanges {
   void run(int task) {
     List<Integer> shared = tasks.get(task);
     FlowRequest simulated = jobs.get(shared.get(0)).simulated();
-    Trace before = sides.before().trace(simulated);
-    Trace after = sides.after(simulated, before);
+    Trace before = sides.before().traceOnce(simulated); // a task per simulated request: none is asked for again
+    Trace after = sides.afterOnce(simulated, before);
     if (before == after || before.equals(after)) {
       return;
     }

@@ -207,6 +207,21 @@ public final class Side {
     return t;
   }
 
+  /**
+   * The trace of a request asked for once: taken from the cache when it is there (an intent's), else simulated and not
+   * kept. The differential asks for each request once per side, and keeping its traces only made them survive
+   * collections (a hub change traces every subnet).
+   */
+  Trace traceOnce(FlowRequest r) {
+    synchronized (traces) {
+      Trace t = traces.get(r);
+      if (t != null) {
+        return t;
+      }
+    }
+    return simulate(r);
+  }
+
   /** A trace's weight in the cache: a box and its address ranges count one each. */
   static long weight(Trace t) {
     long w = 1;

@@ -8,6 +8,15 @@ import dev.vnetsim.simulator.trace.Trace;
  */
 record SidePair(Side before, Side after, Impact impact) {
   Trace after(FlowRequest r, Trace beforeTrace) {
-    return !Side.isMissingSite(beforeTrace) && impact.unaffected(beforeTrace) ? beforeTrace : after.trace(r);
+    return reused(beforeTrace) ? beforeTrace : after.trace(r);
+  }
+
+  /** As {@link #after}, for a request asked for once ({@link Side#traceOnce}). */
+  Trace afterOnce(FlowRequest r, Trace beforeTrace) {
+    return reused(beforeTrace) ? beforeTrace : after.traceOnce(r);
+  }
+
+  private boolean reused(Trace beforeTrace) {
+    return !Side.isMissingSite(beforeTrace) && impact.unaffected(beforeTrace);
   }
 }
