@@ -192,7 +192,9 @@ final class U128 {
     if (within(b, a)) {
       return b;
     }
-    long[] out = new long[Math.max(4, Math.min(a.length + b.length, 64))];
+    // room for as many ranges as the shorter has, and one: a range of it cut by the other grows the count, but
+    // seldom (a service tag against a trace's destinations); starting at 64 and doubling left twice the garbage
+    long[] out = new long[Math.min(a.length, b.length) + 4];
     int m = 0;
     int i = 0;
     int j = 0;
@@ -217,7 +219,7 @@ final class U128 {
         j += 4;
       }
     }
-    return Arrays.copyOf(out, m);
+    return m == out.length ? out : Arrays.copyOf(out, m);
   }
 
   /**
