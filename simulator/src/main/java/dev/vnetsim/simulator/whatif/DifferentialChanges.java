@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@link #plan}: what each flow simulates, in order on one thread (the focus and the sides' tag answers keep
  *       caches);
  *   <li>{@link #run}, a task per distinct simulated request: its two traces and the differences of the flows that
- *       share it (a trace reads only the compiled planes, which are immutable; {@link Side#trace} is thread-safe);
+ *       share it (a trace reads only the compiled planes, which are immutable; {@link Side#traceOnce} is
+ *       thread-safe and keeps nothing, for no request is asked for twice);
  *   <li>{@link #addTo}: the differences in the flows' order.
  * </ol>
  */

@@ -37,8 +37,8 @@ import java.util.function.Supplier;
 /**
  * One side of a comparison (or the only side of {@code check}): the topology as read, the engine compiled from it
  * with the subnet probes added, and a bounded cache of traces by {@link FlowRequest}, so that a flow asked for twice
- * (by the differential, an intent and a requirement row) is simulated once while it stays cached. {@link #trace} is
- * thread-safe; the rest is for one thread.
+ * (by the differential, an intent and a requirement row) is simulated once while it stays cached. {@link #trace} and
+ * {@link #traceOnce} are thread-safe; the rest is for one thread.
  */
 public final class Side {
   private final Topology topology;
