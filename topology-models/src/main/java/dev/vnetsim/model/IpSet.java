@@ -161,21 +161,63 @@ public final class IpSet {
   }
 
   public IpSet intersection(IpSet o) {
+    IpSet[] recent = large(o) ? RECENT.get() : null;
+    int at = recent == null ? -1 : slot(this, o, 0);
+    if (at >= 0 && recent[at] == this && recent[at + 1] == o) {
+      return recent[at + 2];
+    }
     long[] x = U128.intersection(v4, o.v4);
     long[] y = U128.intersection(v6, o.v6);
-    if (x == v4 && y == v6) {
-      return this;
+    IpSet out = x == v4 && y == v6 ? this : x == o.v4 && y == o.v6 ? o : new IpSet(x, y);
+    if (at >= 0) {
+      recent[at] = this;
+      recent[at + 1] = o;
+      recent[at + 2] = out;
     }
-    return x == o.v4 && y == o.v6 ? o : new IpSet(x, y);
+    return out;
   }
 
   public IpSet difference(IpSet o) {
     if (o.isEmpty() || isEmpty()) {
       return this;
     }
+    IpSet[] recent = large(o) ? RECENT.get() : null;
+    int at = recent == null ? -1 : slot(this, o, 1);
+    if (at >= 0 && recent[at] == this && recent[at + 1] == o) {
+      return recent[at + 2];
+    }
     long[] x = U128.difference(v4, o.v4);
     long[] y = U128.difference(v6, o.v6);
-    return x == v4 && y == v6 ? this : new IpSet(x, y);
+    IpSet out = x == v4 && y == v6 ? this : new IpSet(x, y);
+    if (at >= 0) {
+      recent[at] = this;
+      recent[at + 1] = o;
+      recent[at + 2] = out;
+    }
+    return out;
+  }
+
+  /**
+   * The last intersections and differences of large sets on this thread, by the identity of their operands: a what-if
+   * traces the same packets (a service tag, a rule's destinations) from each of thousands of subnets, so the same
+   * sets meet the same route regions and rule sets again and again, and an answer returned from here is the very
+   * instance the next step then meets. Direct-mapped ({@value #RECENT_SLOTS} slots of operands and answer per operation); sets are
+   * immutable, so an answer stays right for as long as it is kept.
+   */
+  private static final int RECENT_SLOTS = 64;
+  private static final ThreadLocal<IpSet[]> RECENT = ThreadLocal.withInitial(() -> new IpSet[2 * RECENT_SLOTS * 3]);
+  /** Below this many ranges in both operands, an operation costs less than looking it up. */
+  private static final int LARGE = 8;
+
+  private boolean large(IpSet o) {
+    return v4.length + v6.length >= LARGE * 4 && o.v4.length + o.v6.length >= LARGE * 4;
+  }
+
+  /** Where operation {@code op} (0 intersection, 1 difference; each its own half) of a and b is kept. */
+  private static int slot(IpSet a, IpSet b, int op) {
+    int h = System.identityHashCode(a) * 31 + System.identityHashCode(b);
+    h ^= h >>> 16;
+    return (op * RECENT_SLOTS + (h & (RECENT_SLOTS - 1))) * 3;
   }
 
   /** The complement within both address families. */

@@ -240,6 +240,45 @@ class IpSetProperties {
     }
   }
 
+  /**
+   * Intersections and differences of large sets, which a thread keeps by the identity of their operands, answer as
+   * the same operations on equal copies (new instances, so never found there), over a run of operations in which
+   * pairs come again, in both orders, and answers become operands.
+   */
+  @Test
+  void recentOperations_answerAsFreshOnes() {
+    Random rnd = new Random(41);
+    List<IpSet> pool = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      IpSet.Builder b = IpSet.builder();
+      for (int k = 8 + rnd.nextInt(40); k > 0; k--) {
+        int start = rnd.nextInt(1 << 16) << 8;
+        b.add(IpAddress.v4(start), IpAddress.v4(start + rnd.nextInt(200)));
+      }
+      pool.add(b.build());
+    }
+    int large = 0;
+    for (int step = 0; step < 4000; step++) {
+      IpSet a = pool.get(rnd.nextInt(pool.size()));
+      IpSet b = pool.get(rnd.nextInt(pool.size()));
+      boolean intersect = rnd.nextBoolean();
+      IpSet got = intersect ? a.intersection(b) : a.difference(b);
+      IpSet fresh = intersect ? copy(a).intersection(copy(b)) : copy(a).difference(copy(b));
+      assertThat(got).as("step %d", step).isEqualTo(fresh);
+      large += got.rangeCount() >= 8 ? 1 : 0;
+      if (got.rangeCount() >= 8 && rnd.nextInt(4) == 0) {
+        pool.set(rnd.nextInt(pool.size()), got); // an answer met again, as a walk's next step meets it
+      }
+    }
+    assertThat(large).as("large answers are exercised").isGreaterThan(500);
+  }
+
+  private static IpSet copy(IpSet s) {
+    IpSet.Builder b = IpSet.builder();
+    s.ranges().forEach(r -> b.add(r[0], r[1]));
+    return b.build();
+  }
+
   /** The allocation-free range accessors read the ranges {@link IpSet#ranges()} lists. */
   private static void sameRangesInPlace(IpSet s, long seed) {
     List<IpAddress[]> all = s.ranges();
