@@ -201,8 +201,8 @@ public final class IpSet {
    * The last intersections and differences of large sets on this thread, by the identity of their operands: a what-if
    * traces the same packets (a service tag, a rule's destinations) from each of thousands of subnets, so the same
    * sets meet the same route regions and rule sets again and again, and an answer returned from here is the very
-   * instance the next step then meets. Direct-mapped ({@value #RECENT_SLOTS} slots of operands and answer per operation); sets are
-   * immutable, so an answer stays right for as long as it is kept.
+   * instance the next step then meets. Direct-mapped ({@value #RECENT_SLOTS} slots of operands and answer per
+   * operation); sets are immutable, so an answer stays right for as long as it is kept.
    */
   private static final int RECENT_SLOTS = 64;
   private static final ThreadLocal<IpSet[]> RECENT = ThreadLocal.withInitial(() -> new IpSet[2 * RECENT_SLOTS * 3]);

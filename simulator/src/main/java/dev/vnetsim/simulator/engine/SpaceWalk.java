@@ -16,7 +16,6 @@ import dev.vnetsim.simulator.policy.NsgPart;
 import dev.vnetsim.simulator.policy.NsgSpaceEvaluator;
 import dev.vnetsim.simulator.resolve.ConnectedPeering;
 import dev.vnetsim.simulator.resolve.GatewayPrefix;
-import dev.vnetsim.simulator.resolve.NetworkFacts;
 import dev.vnetsim.simulator.routing.EffectiveRoute;
 import dev.vnetsim.simulator.routing.EffectiveRouteTable;
 import dev.vnetsim.simulator.routing.RouteNextHopType;
