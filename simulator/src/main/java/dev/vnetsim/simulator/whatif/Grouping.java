@@ -61,15 +61,21 @@ final class Grouping {
     List<PortRange> sorted = new ArrayList<>(ports);
     sorted.sort(Comparator.naturalOrder());
     List<PortRange> out = new ArrayList<>();
+    int from = -1; // the run being joined, [from, to]; none yet while from < 0
+    int to = -1;
     for (PortRange r : sorted) {
-      int last = out.size() - 1;
-      if (last >= 0 && out.get(last).to() + 1 >= r.from()) {
-        if (r.to() > out.get(last).to()) {
-          out.set(last, new PortRange(out.get(last).from(), r.to()));
-        }
+      if (from >= 0 && to + 1 >= r.from()) {
+        to = Math.max(to, r.to());
       } else {
-        out.add(r);
+        if (from >= 0) {
+          out.add(new PortRange(from, to));
+        }
+        from = r.from();
+        to = r.to();
       }
+    }
+    if (from >= 0) {
+      out.add(new PortRange(from, to));
     }
     return out;
   }
