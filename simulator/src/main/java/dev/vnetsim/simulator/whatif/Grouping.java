@@ -58,8 +58,14 @@ final class Grouping {
 
   /** Sorted, with overlapping and adjacent ranges joined. */
   static List<PortRange> merge(List<PortRange> ports) {
-    List<PortRange> sorted = new ArrayList<>(ports);
-    sorted.sort(Comparator.naturalOrder());
+    List<PortRange> sorted = ports;
+    for (int i = 1; i < ports.size(); i++) {
+      if (ports.get(i - 1).compareTo(ports.get(i)) > 0) { // most changes list their classes in order already
+        sorted = new ArrayList<>(ports);
+        sorted.sort(Comparator.naturalOrder());
+        break;
+      }
+    }
     List<PortRange> out = new ArrayList<>();
     int from = -1; // the run being joined, [from, to]; none yet while from < 0
     int to = -1;
