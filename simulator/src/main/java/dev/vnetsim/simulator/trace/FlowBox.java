@@ -189,14 +189,10 @@ public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> pr
 
   /** Whether the box holds exactly one packet. */
   public boolean isPoint() {
-    return protocols.size() == 1 && single(source) && single(destination)
+    return protocols.size() == 1 && source.isSingleAddress() && destination.isSingleAddress()
         && (!hasPorts() || Ports.ranges(sourcePorts).size() == 1 && sourcePorts.span().lowerEndpoint() + 1
             == sourcePorts.span().upperEndpoint() && destinationPorts.span().lowerEndpoint() + 1
             == destinationPorts.span().upperEndpoint());
-  }
-
-  private static boolean single(IpSet s) {
-    return s.isSingleAddress();
   }
 
   /** The one packet of a point box (or the smallest packet of any box). */

@@ -187,13 +187,11 @@ public final class Side {
    * threads asking for the same request at once may both simulate it; the differential asks for each once).
    */
   public Trace trace(FlowRequest r) {
-    synchronized (traces) {
-      Trace t = traces.get(r);
-      if (t != null) {
-        return t;
-      }
+    Trace t = cached(r);
+    if (t != null) {
+      return t;
     }
-    Trace t = simulate(r);
+    t = simulate(r);
     long w = weight(t);
     synchronized (traces) {
       if (traces.putIfAbsent(r, t) == null) {
@@ -213,13 +211,15 @@ public final class Side {
    * collections (a hub change traces every subnet).
    */
   Trace traceOnce(FlowRequest r) {
+    Trace t = cached(r);
+    return t != null ? t : simulate(r);
+  }
+
+  /** The cached trace of a request, or null. */
+  private Trace cached(FlowRequest r) {
     synchronized (traces) {
-      Trace t = traces.get(r);
-      if (t != null) {
-        return t;
-      }
+      return traces.get(r);
     }
-    return simulate(r);
   }
 
   /** A trace's weight in the cache: a box and its address ranges count one each. */
