@@ -35,7 +35,8 @@ final class DraftMap<V> extends AbstractMap<ResourceId, V> {
 
   /**
    * This map as an immutable one when it is its source with resources added at the end (or unchanged): the source's
-   * entries are copied once, into it; null when it was changed otherwise.
+   * entries are copied once, into it (or taken from {@link AddedMaps}, which made the same copy before); null when it
+   * was changed otherwise.
    */
   ImmutableMap<ResourceId, V> built() {
     if (copy != null) {
@@ -44,8 +45,7 @@ final class DraftMap<V> extends AbstractMap<ResourceId, V> {
     if (added == null) {
       return source;
     }
-    return ImmutableMap.<ResourceId, V>builderWithExpectedSize(source.size() + added.size()).putAll(source)
-        .putAll(added).buildOrThrow();
+    return AddedMaps.of(source, added);
   }
 
   private Map<ResourceId, V> write() {

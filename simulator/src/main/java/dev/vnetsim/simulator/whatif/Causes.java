@@ -5,10 +5,8 @@ import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.io.change.ResourceChange;
 import dev.vnetsim.simulator.trace.Hop;
 import dev.vnetsim.simulator.trace.Step;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which changes explain a difference: those that touch a resource on the before or after path (a hop, the container
@@ -21,14 +19,10 @@ final class Causes {
   private Causes() {}
 
   static ImmutableList<FlowChange.Cause> of(List<ResourceChange> changes, Outcome before, Outcome after) {
-    Set<ResourceId> touched = new HashSet<>();
-    Set<String> applied = new HashSet<>();
-    collect(before, touched, applied);
-    collect(after, touched, applied);
     ImmutableList.Builder<FlowChange.Cause> out = ImmutableList.builder();
     boolean any = false;
     for (ResourceChange c : changes) {
-      if (matches(c, touched, applied)) {
+      if (matches(c, before) || matches(c, after)) {
         out.add(FlowChange.Cause.of(c));
         any = true;
       }
@@ -39,16 +33,17 @@ final class Causes {
     return out.build();
   }
 
-  private static boolean matches(ResourceChange c, Set<ResourceId> touched, Set<String> applied) {
+  /** Whether a change touches a path (read in place: a what-if asks this of every changed flow). */
+  private static boolean matches(ResourceChange c, Outcome o) {
     Optional<String> rule = c.child().flatMap(Causes::ruleName);
     if (rule.isPresent()) {
-      return applied.contains(key(c.resourceId(), rule.get()));
+      return applies(o, c.resourceId(), rule.get());
     }
     if (c.child().isPresent()) {
       ResourceId child = ResourceId.of(c.resourceId().value() + "/" + c.child().get());
-      return touched.contains(child) || touched.contains(c.resourceId()) && !isSubnetsChild(c.child().get());
+      return touches(o, child) || !isSubnetsChild(c.child().get()) && touches(o, c.resourceId());
     }
-    return touched.contains(c.resourceId());
+    return touches(o, c.resourceId());
   }
 
   private static boolean isSubnetsChild(String child) {
@@ -66,29 +61,47 @@ final class Causes {
     return Optional.empty();
   }
 
-  private static String key(ResourceId container, String rule) {
-    return container.key() + "|" + rule.toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static void collect(Outcome o, Set<ResourceId> touched, Set<String> applied) {
+  /** Whether the path decided by, or applied, rule {@code rule} of {@code container} (names in any case). */
+  private static boolean applies(Outcome o, ResourceId container, String rule) {
     for (Outcome.Piece p : o.pieces()) {
-      p.decidedBy().ifPresent(d -> {
-        touched.add(d.resourceId());
-        applied.add(key(d.resourceId(), d.ruleName()));
-      });
-      p.egress().flatMap(e -> e.resourceId()).ifPresent(touched::add);
+      if (p.decidedBy().isPresent() && p.decidedBy().get().resourceId().equals(container)
+          && p.decidedBy().get().ruleName().equalsIgnoreCase(rule)) {
+        return true;
+      }
       for (Hop h : p.hops()) {
-        touched.add(h.resourceId());
-        if (h.kind() == Hop.Kind.SUBNET) {
-          h.resourceId().parent().ifPresent(touched::add); // the VNet: address space and peerings
-        }
         for (Step s : h.steps()) {
-          s.resourceId().ifPresent(touched::add);
-          if (s.resourceId().isPresent() && s.ruleName().isPresent()) {
-            applied.add(key(s.resourceId().get(), s.ruleName().get()));
+          if (s.resourceId().isPresent() && s.ruleName().isPresent() && s.resourceId().get().equals(container)
+              && s.ruleName().get().equalsIgnoreCase(rule)) {
+            return true;
           }
         }
       }
     }
+    return false;
+  }
+
+  /**
+   * Whether the path names {@code id}: the deciding rule's container, the egress, a hop, a subnet hop's VNet (its
+   * address space and peerings) or the resource of a step.
+   */
+  private static boolean touches(Outcome o, ResourceId id) {
+    for (Outcome.Piece p : o.pieces()) {
+      if (p.decidedBy().isPresent() && p.decidedBy().get().resourceId().equals(id)
+          || p.egress().flatMap(e -> e.resourceId()).filter(id::equals).isPresent()) {
+        return true;
+      }
+      for (Hop h : p.hops()) {
+        if (h.resourceId().equals(id)
+            || h.kind() == Hop.Kind.SUBNET && h.resourceId().parent().filter(id::equals).isPresent()) {
+          return true;
+        }
+        for (Step s : h.steps()) {
+          if (s.resourceId().isPresent() && s.resourceId().get().equals(id)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 }
