@@ -72,7 +72,7 @@ public final class Resident {
     // encoded as written: a what-if's JSON runs to tens of megabytes, and a String of it would be copied twice more
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    PrintWriter o = new BytesWriter(out);
     PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
     int code = run(r.args(), o, e, r.colours() ? new Colours(true) : Colours.OFF);
     o.flush();

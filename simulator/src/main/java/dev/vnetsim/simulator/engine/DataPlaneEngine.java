@@ -285,18 +285,38 @@ public final class DataPlaneEngine implements ReachabilityEngine {
         notApplicable, Optional.empty(), ImmutableList.of());
   }
 
+  /** Up to this many walked parts are merged by comparing each with those kept, above it through a hash map. */
+  private static final int FEW_PARTS = 8;
+
   private record PartKey(Disposition d, Optional<DecidedBy> by, ImmutableList<Hop> hops,
       Optional<dev.vnetsim.simulator.trace.Egress> egress) {}
 
   /** Merges parts with the same outcome and path, orders them by destination, and sets the top-level answer. */
   private Trace combine(FlowSpace space, List<SpaceWalk.SpacePart> raw, IpSet notApplicable, boolean setDestination) {
-    Map<PartKey, FlowSpace> merged = new LinkedHashMap<>();
-    for (SpaceWalk.SpacePart p : raw) {
-      WalkResult r = p.result();
-      merged.merge(new PartKey(r.disposition(), r.decidedBy(), r.hops(), r.egress()), p.space(), FlowSpace::union);
-    }
     List<Part> parts = new ArrayList<>();
-    merged.forEach((k, s) -> parts.add(new Part(s, k.d(), k.by(), k.hops(), k.egress())));
+    if (raw.size() <= FEW_PARTS) { // compared in turn: hashing a path costs more than comparing a few
+      for (SpaceWalk.SpacePart p : raw) {
+        WalkResult r = p.result();
+        int same = 0;
+        while (same < parts.size() && !parts.get(same).hasOutcome(r.disposition(), r.decidedBy(), r.hops(),
+            r.egress())) {
+          same++;
+        }
+        if (same == parts.size()) {
+          parts.add(new Part(p.space(), r.disposition(), r.decidedBy(), r.hops(), r.egress()));
+        } else {
+          Part x = parts.get(same);
+          parts.set(same, new Part(x.space().union(p.space()), x.disposition(), x.decidedBy(), x.hops(), x.egress()));
+        }
+      }
+    } else {
+      Map<PartKey, FlowSpace> merged = new LinkedHashMap<>();
+      for (SpaceWalk.SpacePart p : raw) {
+        WalkResult r = p.result();
+        merged.merge(new PartKey(r.disposition(), r.decidedBy(), r.hops(), r.egress()), p.space(), FlowSpace::union);
+      }
+      merged.forEach((k, s) -> parts.add(new Part(s, k.d(), k.by(), k.hops(), k.egress())));
+    }
     parts.sort(Comparator.comparing((Part p) -> p.space().firstDestination(),
         Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(p -> p.disposition()));
     if (parts.isEmpty()) {

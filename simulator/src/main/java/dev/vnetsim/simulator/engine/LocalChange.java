@@ -33,9 +33,11 @@ import java.util.Set;
  *       address indexes grow, the NIC gets its plane (aml-check's compute probe, a what-if that adds a VM);</li>
  *   <li>firewall policies (rule collection groups, DNS proxy) and IP groups: the firewall stage and the DNS view
  *       (a firewall's DNS proxy) are made again; the firewalls themselves (addresses, subnets) must not change.</li>
+ *   <li>resources of types the model does not use (storage accounts, key vaults …): as policies, for the DNS view
+ *       reads storage accounts' regions.</li>
  * </ul>
  * Everything else (address spaces, prefixes, peerings, gateways, NIC addresses, NICs removed, ASGs, public IPs
- * changed or removed, private endpoints, DNS, firewall resources, load balancers, other types) can move addresses,
+ * changed or removed, private endpoints, DNS, firewall resources, load balancers) can move addresses,
  * routes or tags anywhere in the estate: it is global, and the data plane is compiled again from scratch. The parts
  * of a data plane a local change cannot touch (address indexes, ASG membership, peering and gateway facts, and unless
  * policies change the DNS view and firewalls) are shared with the next one.
@@ -109,7 +111,13 @@ public final class LocalChange {
           added.add(id);
         }
         case "microsoft.network/firewallpolicies", "microsoft.network/ipgroups" -> firewalls = true;
-        default -> local = false;
+        default -> {
+          // A resource of a type the model does not use (a storage account …): only the DNS view (a storage
+          // account's region) and the service endpoint policy check (which reads the topology) look at it, so it
+          // is made again as for policies.
+          local = isOther(before, id) || isOther(after, id);
+          firewalls |= local;
+        }
       }
       if (!local) {
         return Optional.empty();
@@ -177,6 +185,11 @@ public final class LocalChange {
       }
     }
     return true;
+  }
+
+  /** Whether a topology holds {@code id} as a resource of a type the model does not use. */
+  public static boolean isOther(Topology t, ResourceId id) {
+    return t.otherResources().containsKey(id);
   }
 
   private static ResourceId topLevel(ResourceId id) {

@@ -39,9 +39,10 @@ import java.util.function.Predicate;
  * table and its subnets: user routes also widen the subnets' VirtualNetwork tag), a NAT gateway or public IP (itself
  * and its subnets), a subnet whose prefixes stay the same (the subnet), a NIC's NSG association (the NIC and its
  * subnet), and firewall policies and IP groups (every Azure Firewall, and the flows its changed rules can match:
- * {@link FirewallExposure}). Anything else (a VNet's address space or peerings, anything else of a NIC, a subnet
- * added, removed or resized, private endpoints, DNS, firewall resources, gateways, other types) can move addresses or
- * tags anywhere: every flow is simulated again.
+ * {@link FirewallExposure}). Resources of types the model does not use change only flows that carry a name
+ * ({@link #names}). Anything else (a VNet's address space or peerings, anything else of a NIC, a subnet added, removed
+ * or resized, private endpoints, DNS, firewall resources, gateways, VMs and computes) can move addresses or tags
+ * anywhere: every flow is simulated again.
  */
 final class Impact {
   private final boolean global;
@@ -64,15 +65,23 @@ final class Impact {
   private final Optional<FirewallExposure> firewalls;
   /** The resources among {@link #dirty} whose changes {@link #firewalls} bounds (firewalls, policies, carriers …). */
   private final ImmutableSet<ResourceId> carried;
+  /**
+   * Resources of types the model does not use changed (a storage account …). They change no address, route or rule,
+   * only what a name resolves to (a storage account's region) and what a service endpoint policy allows for a name
+   * (azure-semantics.md §6): flows that carry no name (the differential's) cannot change, and every flow that may
+   * carry one (requirement rows, intents) is simulated again.
+   */
+  private final boolean names;
   private final Map<ResourceId, Exposure> exposures = new HashMap<>();
   private final Map<Site, IpSet> addresses = new HashMap<>();
   private final Map<Site, IpSet> seen = new HashMap<>();
   private IpSet translated;
   private FirewallFocus firewallFocus;
 
-  private Impact(boolean global, ImmutableSet<ResourceId> dirty, boolean contained, boolean privateEndpoints,
-      Optional<FirewallExposure> firewalls, ImmutableSet<ResourceId> carried) {
+  private Impact(boolean global, boolean names, ImmutableSet<ResourceId> dirty, boolean contained,
+      boolean privateEndpoints, Optional<FirewallExposure> firewalls, ImmutableSet<ResourceId> carried) {
     this.global = global;
+    this.names = names;
     this.firewalls = firewalls;
     this.carried = carried;
     this.dirty = dirty;
@@ -82,7 +91,7 @@ final class Impact {
 
   /** Nothing is reused (every after trace is simulated). */
   static Impact everything() {
-    return new Impact(true, ImmutableSet.of(), false, true, Optional.empty(), ImmutableSet.of());
+    return new Impact(true, true, ImmutableSet.of(), false, true, Optional.empty(), ImmutableSet.of());
   }
 
   /**
@@ -96,6 +105,7 @@ final class Impact {
     Map<ResourceId, SubnetProbe> probes = before.probes();
     Set<ResourceId> dirty = new HashSet<>();
     Set<ResourceId> firewallDirty = new HashSet<>();
+    boolean names = false;
     for (ResourceChange c : cs.changes()) {
       String type = c.resourceId().type().orElse("").toLowerCase(Locale.ROOT);
       ResourceId id = c.resourceId();
@@ -139,7 +149,10 @@ final class Impact {
           dirty.add(subnet.get());
         }
         default -> {
-          return everything();
+          if (!LocalChange.isOther(cs.before(), id) && !LocalChange.isOther(cs.after(), id)) {
+            return everything();
+          }
+          names = true;
         }
       }
     }
@@ -180,7 +193,7 @@ final class Impact {
     }
     Optional<FirewallExposure> exposure = firewallDirty.isEmpty() && carriers.isEmpty() ? Optional.empty()
         : Optional.of(new FirewallExposure(ImmutableList.copyOf(rects)));
-    return new Impact(false, ImmutableSet.copyOf(expanded), contained, privateEndpoints, exposure,
+    return new Impact(false, names, ImmutableSet.copyOf(expanded), contained, privateEndpoints, exposure,
         ImmutableSet.copyOf(carried));
   }
 
@@ -392,7 +405,7 @@ final class Impact {
    */
   Predicate<AmlCompute> computes(Side before, Side after) {
     return compute -> {
-      if (global || !contained || compute.subnet().map(dirty::contains).orElse(true)) {
+      if (global || names || !contained || compute.subnet().map(dirty::contains).orElse(true)) {
         return true;
       }
       Site from = new Site.SubnetSite(compute.subnet().get(), compute.name());
@@ -433,7 +446,7 @@ final class Impact {
 
   /** Whether the before trace is also the after trace: nothing it touched is dirty. */
   boolean unaffected(Trace before) {
-    return !global && !touches(before, dirty::contains);
+    return !global && !names && !touches(before, dirty::contains);
   }
 
   /**

@@ -61,6 +61,7 @@ class IncrementalWhatIfTest {
     assertThat(REUSED_RUNS.get()).isGreaterThanOrEqualTo(4);
     System.out.println("incremental what-if: " + REQUIREMENT_RUNS + " of 8 runs changed requirement rows");
     assertThat(REQUIREMENT_RUNS.get()).isGreaterThanOrEqualTo(1);
+    assertThat(OTHER_CHANGED_RUNS.get()).as("runs of other types' changes that changed a flow").isGreaterThanOrEqualTo(1);
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -92,6 +93,39 @@ class IncrementalWhatIfTest {
       }
     }
   }
+
+  /**
+   * Resources of types the model does not use (a storage account moved, added or deleted): the differential keeps no
+   * flow, every requirement row is evaluated again, and the answer is the full recomputation's.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void otherTypes_equalFull_andSimulateNoDifferentialFlow(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    String patch = RandomChanges.otherPatch(example, rnd);
+    ChangeSet cs = ChangeFile.apply(example, new TopologyReader.Source("other-" + seed + ".json", patch));
+    assertThat(cs.changes()).as(patch).isNotEmpty();
+    WhatIf.Options rows = WhatIfFixtures.withRows();
+    WhatIf.Options options = new WhatIf.Options(rows.tags(), rows.parser(), STORAGE_INTENTS, rows.requirements(),
+        "before", "after", true);
+    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
+    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
+    assertThat(incremental.changes()).as("seed %d, change %s", seed, patch).isEqualTo(full.changes());
+    assertThat(incremental.stats().traces()).as("seed %d: the differential's flows are not simulated", seed)
+        .isLessThan(full.stats().traces() / 2);
+    if (!full.changes().isEmpty()) {
+      OTHER_CHANGED_RUNS.incrementAndGet();
+    }
+  }
+
+  private static final AtomicInteger OTHER_CHANGED_RUNS = new AtomicInteger();
+
+  /** Flows that carry the names of the example's storage account and of one the random changes may add. */
+  private static final ImmutableList<Intent> STORAGE_INTENTS = IntentsFile.parse("""
+      - {name: blob, from: snet-training, to: stamlsecure001.blob.core.windows.net, port: 443, expect: reachable}
+      - {name: other, from: snet-training, to: stamlsecure001x.blob.core.windows.net, port: 443, expect: blocked}
+      - {name: new, from: snet-training, to: st414.blob.core.windows.net, port: 445, expect: blocked}
+      """.getBytes(java.nio.charset.StandardCharsets.UTF_8), "storage.yaml");
 
   /**
    * As a resident process runs them ({@code vnetsim serve}): one memo, one compiler and one set of requirement rows

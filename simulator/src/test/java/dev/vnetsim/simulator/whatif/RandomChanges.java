@@ -48,7 +48,7 @@ public final class RandomChanges {
     int n = 1 + rnd.nextInt(4);
     Set<String> touchedRules = new HashSet<>();
     for (int i = 0; i < n; i++) {
-      switch (rnd.nextInt(9)) {
+      switch (rnd.nextInt(10)) {
         case 0, 1, 2 -> ruleOp(base, rnd, ops, touchedRules);
         case 3, 4 -> routeOp(base, rnd, ops, touchedRules);
         case 5 -> subnetOp(base, rnd, ops);
@@ -56,7 +56,8 @@ public final class RandomChanges {
             new ArrayList<>(base.topology().routeTables().keySet()));
         case 7 -> association(base, rnd, ops, "natGateway",
             new ArrayList<>(base.topology().natGateways().keySet()));
-        default -> nicNsg(base, rnd, ops);
+        case 8 -> nicNsg(base, rnd, ops);
+        default -> otherOp(base, rnd, ops, touchedRules);
       }
     }
     return ops.toString();
@@ -198,6 +199,50 @@ public final class RandomChanges {
     rule.putArray("protocols").addObject().put("protocolType", "Https").put("port", 443);
     rule.putArray("targetFqdns").add(FQDNS[rnd.nextInt(FQDNS.length)]);
     return rule;
+  }
+
+  /**
+   * One to three operations on resources of types the model does not use: a storage account or key vault moved to
+   * another region, a storage account added ({@code st414}, or named as one of the input's with an {@code x}) or one
+   * deleted.
+   */
+  public static String otherPatch(ArmResources base, SplittableRandom rnd) {
+    ArrayNode ops = JSON.createArrayNode();
+    Set<String> touched = new HashSet<>();
+    for (int i = 0, n = 1 + rnd.nextInt(3); i < n; i++) {
+      otherOp(base, rnd, ops, touched);
+    }
+    return ops.toString();
+  }
+
+  private static final String[] LOCATIONS = {"eastus", "westeurope", "East US 2", "southeastasia"};
+
+  private static void otherOp(ArmResources base, SplittableRandom rnd, ArrayNode ops, Set<String> touched) {
+    List<ResourceId> others = new ArrayList<>(base.topology().otherResources().keySet());
+    others.removeIf(id -> touched.contains(id.key()));
+    int kind = others.isEmpty() ? 1 : rnd.nextInt(3);
+    if (kind == 1) {
+      List<ResourceId> accounts = base.topology().otherResources().values().stream()
+          .filter(o -> o.type().equalsIgnoreCase("Microsoft.Storage/storageAccounts")).map(o -> o.id()).toList();
+      String name = accounts.isEmpty() || rnd.nextBoolean() ? "st414" : pick(accounts, rnd).name() + "x";
+      String id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-random/providers/"
+          + "Microsoft.Storage/storageAccounts/" + name;
+      if (!touched.add(ResourceId.of(id).key())) {
+        return;
+      }
+      ObjectNode resource = JSON.createObjectNode().put("id", id).put("name", name)
+          .put("type", "Microsoft.Storage/storageAccounts").put("location", LOCATIONS[rnd.nextInt(LOCATIONS.length)]);
+      ops.add(JSON.createObjectNode().put("op", "put").set("resource", resource));
+      return;
+    }
+    ResourceId id = pick(others, rnd);
+    touched.add(id.key());
+    if (kind == 0) {
+      ops.add(op("replace", id.value() + "/location",
+          JSON.getNodeFactory().textNode(LOCATIONS[rnd.nextInt(LOCATIONS.length)])));
+    } else {
+      ops.add(JSON.createObjectNode().put("op", "delete").put("id", id.value()));
+    }
   }
 
   private static <T> T pick(List<T> list, SplittableRandom rnd) {

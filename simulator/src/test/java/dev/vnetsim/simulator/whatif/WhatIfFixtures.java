@@ -45,7 +45,7 @@ public final class WhatIfFixtures {
     return ArmResources.read(List.of(EXAMPLE), false);
   }
 
-  /** internet, tag:X, a CIDR or address, a NIC or public IP by name (what the tests need of trace's parser). */
+  /** internet, tag:X, a CIDR or address, a NIC or public IP by name, an FQDN (what the tests need of the parser). */
   static final EndpointParser PARSER = (text, t, tags) -> {
     String s = text.trim();
     if (s.equalsIgnoreCase("internet")) {
@@ -66,6 +66,9 @@ public final class WhatIfFixtures {
       if (p.name().equalsIgnoreCase(s)) {
         return new Endpoint.PublicIp(p.id());
       }
+    }
+    if (s.matches("(?i)[a-z0-9-]+(\\.[a-z0-9-]+)+\\.[a-z]{2,}")) {
+      return new Endpoint.Fqdn(s);
     }
     throw new IllegalArgumentException("unknown endpoint '" + s + "'");
   };

@@ -73,6 +73,10 @@ final class JsonPatch {
   private static void add(ArmResources.Editor e, String path, JsonNode value, InputPath at, InputPath origin) {
     Optional<Target> t = find(e, path);
     if (t.isEmpty()) {
+      if (!idPart(path).equals(path)) { // a path into the properties of a resource that is not there
+        throw new InvalidTopologyException(at, idPart(path), "no resource with this id in the topology (to add a"
+            + " resource, give its id as the path and the whole resource as the value)");
+      }
       ResourceId id = ResourceId.of(path);
       if (!value.isObject()) {
         throw new InvalidTopologyException(at, id.value(), "names no resource in the topology, so the value must be"

@@ -173,6 +173,17 @@ class ChangeFileTest {
   }
 
   @Test
+  void add_intoMissingId_isAnError_notANewResource() {
+    String missing = id("routeTables/nope");
+    assertThatThrownBy(() -> change(base, "[{\"op\":\"add\",\"path\":\"" + missing
+        + "/properties/routes/-\",\"value\":{\"name\":\"r\",\"properties\":{\"addressPrefix\":\"10.9.0.0/16\","
+        + "\"nextHopType\":\"None\"}}}]"))
+        .isInstanceOf(InvalidTopologyException.class)
+        .hasMessage("change.json: $[0].path (" + missing + "): no resource with this id in the topology (to add a"
+            + " resource, give its id as the path and the whole resource as the value)");
+  }
+
+  @Test
   void delete_missingId_isAnError() {
     String missing = id("routeTables/nope");
     assertThatThrownBy(() -> change(base, "[{\"op\":\"delete\",\"id\":\"" + missing + "\"}]"))
