@@ -34,7 +34,7 @@ import java.util.Set;
  *   <li>firewall policies (rule collection groups, DNS proxy) and IP groups: the firewall stage and the DNS view
  *       (a firewall's DNS proxy) are made again; the firewalls themselves (addresses, subnets) must not change.</li>
  *   <li>resources of types the model does not use (storage accounts, key vaults …): as policies, for the DNS view
- *       reads storage accounts' regions.</li>
+ *       reads storage accounts' regions; VMs and Azure ML computes (a workspace's child): nothing to rebuild.</li>
  * </ul>
  * Everything else (address spaces, prefixes, peerings, gateways, NIC addresses, NICs removed, ASGs, public IPs
  * changed or removed, private endpoints, DNS, firewall resources, load balancers) can move addresses,
@@ -111,6 +111,7 @@ public final class LocalChange {
           added.add(id);
         }
         case "microsoft.network/firewallpolicies", "microsoft.network/ipgroups" -> firewalls = true;
+        case "microsoft.compute/virtualmachines" -> { } // no plane reads a VM (sites by name do)
         default -> {
           // A resource of a type the model does not use (a storage account …): only the DNS view (a storage
           // account's region) and the service endpoint policy check (which reads the topology) look at it, so it

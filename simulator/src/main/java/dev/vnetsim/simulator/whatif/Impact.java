@@ -39,9 +39,9 @@ import java.util.function.Predicate;
  * table and its subnets: user routes also widen the subnets' VirtualNetwork tag), a NAT gateway or public IP (itself
  * and its subnets), a subnet whose prefixes stay the same (the subnet), a NIC's NSG association (the NIC and its
  * subnet), and firewall policies and IP groups (every Azure Firewall, and the flows its changed rules can match:
- * {@link FirewallExposure}). Resources of types the model does not use change only flows that carry a name
- * ({@link #names}). Anything else (a VNet's address space or peerings, anything else of a NIC, a subnet added, removed
- * or resized, private endpoints, DNS, firewall resources, gateways, VMs and computes) can move addresses or tags
+ * {@link FirewallExposure}). Resources of types the model does not use, VMs and Azure ML computes change only what
+ * names stand for ({@link #names}). Anything else (a VNet's address space or peerings, anything else of a NIC, a
+ * subnet added, removed or resized, private endpoints, DNS, firewall resources, gateways) can move addresses or tags
  * anywhere: every flow is simulated again.
  */
 final class Impact {
@@ -66,10 +66,11 @@ final class Impact {
   /** The resources among {@link #dirty} whose changes {@link #firewalls} bounds (firewalls, policies, carriers …). */
   private final ImmutableSet<ResourceId> carried;
   /**
-   * Resources of types the model does not use changed (a storage account …). They change no address, route or rule,
-   * only what a name resolves to (a storage account's region) and what a service endpoint policy allows for a name
-   * (azure-semantics.md §6): flows that carry no name (the differential's) cannot change, and every flow that may
-   * carry one (requirement rows, intents) is simulated again.
+   * Resources of types the model does not use (a storage account …), VMs or Azure ML computes changed. They change no
+   * address, route or rule, only what a name stands for: a storage account's region and what a service endpoint
+   * policy allows for its name (azure-semantics.md §6), the NIC a VM's name stands for, a compute's subnet and
+   * probe. Flows between the differential's sites (subnets, NICs by id, the Internet, tags) cannot change; every
+   * requirement row and intent is simulated again.
    */
   private final boolean names;
   private final Map<ResourceId, Exposure> exposures = new HashMap<>();
@@ -148,6 +149,8 @@ final class Impact {
           }
           dirty.add(subnet.get());
         }
+        case "microsoft.compute/virtualmachines", "microsoft.machinelearningservices/workspaces/computes" ->
+            names = true; // sites by name (intents), and a compute's own rows: no address, route or rule
         default -> {
           if (!LocalChange.isOther(cs.before(), id) && !LocalChange.isOther(cs.after(), id)) {
             return everything();

@@ -61,7 +61,8 @@ class IncrementalWhatIfTest {
     assertThat(REUSED_RUNS.get()).isGreaterThanOrEqualTo(4);
     System.out.println("incremental what-if: " + REQUIREMENT_RUNS + " of 8 runs changed requirement rows");
     assertThat(REQUIREMENT_RUNS.get()).isGreaterThanOrEqualTo(1);
-    assertThat(OTHER_CHANGED_RUNS.get()).as("runs of other types' changes that changed a flow").isGreaterThanOrEqualTo(1);
+    assertThat(OTHER_CHANGED_RUNS.get()).as("runs of other types' changes that changed a flow").isGreaterThanOrEqualTo(2);
+    assertThat(OTHER_ROW_RUNS.get()).as("... that changed requirement rows").isGreaterThanOrEqualTo(1);
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -95,11 +96,12 @@ class IncrementalWhatIfTest {
   }
 
   /**
-   * Resources of types the model does not use (a storage account moved, added or deleted): the differential keeps no
-   * flow, every requirement row is evaluated again, and the answer is the full recomputation's.
+   * Resources of types the model does not use (a storage account moved, added or deleted), VMs and Azure ML computes
+   * (moved to another subnet, node public IP set): the differential keeps no flow, every requirement row and intent is
+   * evaluated again, and the answer is the full recomputation's.
    */
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
   void otherTypes_equalFull_andSimulateNoDifferentialFlow(long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     String patch = RandomChanges.otherPatch(example, rnd);
@@ -116,15 +118,38 @@ class IncrementalWhatIfTest {
     if (!full.changes().isEmpty()) {
       OTHER_CHANGED_RUNS.incrementAndGet();
     }
+    if (full.changes().stream().anyMatch(c -> c.source() == FlowChange.Source.REQUIREMENT)) {
+      OTHER_ROW_RUNS.incrementAndGet();
+    }
+  }
+
+  /** A compute given node public IPs, alone: its rows change (a public-IP compute's probe), as the full run says. */
+  @Test
+  void computeChangedAlone_evaluatesItsRowsAgain() {
+    String compute = example.topology().amlComputes().values().stream().filter(c -> c.name().equals("cc-train"))
+        .findFirst().orElseThrow().id().value();
+    String patch = "[{\"op\":\"add\",\"path\":\"" + compute + "/properties/properties/enableNodePublicIp\","
+        + "\"value\":true}]";
+    ChangeSet cs = ChangeFile.apply(example, new TopologyReader.Source("compute.json", patch));
+    WhatIfReport full = WhatIf.analyse(cs, WhatIfFixtures.withRows().withIncremental(false));
+    WhatIfReport incremental = WhatIf.analyse(cs, WhatIfFixtures.withRows().withIncremental(true));
+    assertThat(incremental.changes()).isEqualTo(full.changes());
+    assertThat(full.changes()).isNotEmpty().allSatisfy(c -> {
+      assertThat(c.source()).isEqualTo(FlowChange.Source.REQUIREMENT);
+      assertThat(c.name().orElseThrow()).startsWith("cc-train/");
+    });
+    assertThat(incremental.stats().traces()).isLessThan(full.stats().traces() / 2);
   }
 
   private static final AtomicInteger OTHER_CHANGED_RUNS = new AtomicInteger();
+  private static final AtomicInteger OTHER_ROW_RUNS = new AtomicInteger();
 
   /** Flows that carry the names of the example's storage account and of one the random changes may add. */
   private static final ImmutableList<Intent> STORAGE_INTENTS = IntentsFile.parse("""
       - {name: blob, from: snet-training, to: stamlsecure001.blob.core.windows.net, port: 443, expect: reachable}
       - {name: other, from: snet-training, to: stamlsecure001x.blob.core.windows.net, port: 443, expect: blocked}
       - {name: new, from: snet-training, to: st414.blob.core.windows.net, port: 445, expect: blocked}
+      - {name: vm, from: vm-dsvm-01-nic, to: internet, port: 443, expect: blocked}
       """.getBytes(java.nio.charset.StandardCharsets.UTF_8), "storage.yaml");
 
   /**

@@ -202,7 +202,8 @@ public final class RandomChanges {
   }
 
   /**
-   * One to three operations on resources of types the model does not use: a storage account or key vault moved to
+   * One to three operations on resources of types the model does not use, VMs and Azure ML computes: a VM moved or
+   * deleted, a compute moved to another subnet or its node public IP set, a storage account or key vault moved to
    * another region, a storage account added ({@code st414}, or named as one of the input's with an {@code x}) or one
    * deleted.
    */
@@ -218,6 +219,10 @@ public final class RandomChanges {
   private static final String[] LOCATIONS = {"eastus", "westeurope", "East US 2", "southeastasia"};
 
   private static void otherOp(ArmResources base, SplittableRandom rnd, ArrayNode ops, Set<String> touched) {
+    if (rnd.nextInt(3) == 0) {
+      namedOp(base, rnd, ops, touched);
+      return;
+    }
     List<ResourceId> others = new ArrayList<>(base.topology().otherResources().keySet());
     others.removeIf(id -> touched.contains(id.key()));
     int kind = others.isEmpty() ? 1 : rnd.nextInt(3);
@@ -243,6 +248,36 @@ public final class RandomChanges {
     } else {
       ops.add(JSON.createObjectNode().put("op", "delete").put("id", id.value()));
     }
+  }
+
+  /** A VM moved to another region or deleted; an Azure ML compute moved to another subnet or its public IP flipped. */
+  private static void namedOp(ArmResources base, SplittableRandom rnd, ArrayNode ops, Set<String> touched) {
+    List<ResourceId> vms = new ArrayList<>(base.topology().virtualMachines().keySet());
+    List<ResourceId> computes = new ArrayList<>(base.topology().amlComputes().keySet());
+    vms.removeIf(id -> touched.contains(id.key()));
+    computes.removeIf(id -> touched.contains(id.key()));
+    if (computes.isEmpty() || !vms.isEmpty() && rnd.nextInt(3) == 0) {
+      if (vms.isEmpty()) {
+        return;
+      }
+      ResourceId vm = pick(vms, rnd);
+      touched.add(vm.key());
+      ops.add(rnd.nextBoolean() ? JSON.createObjectNode().put("op", "delete").put("id", vm.value())
+          : op("replace", vm.value() + "/location", JSON.getNodeFactory().textNode("westeurope")));
+      return;
+    }
+    ResourceId compute = pick(computes, rnd);
+    touched.add(compute.key());
+    if (rnd.nextBoolean()) {
+      ops.add(op("add", compute.value() + "/properties/properties/enableNodePublicIp",
+          JSON.getNodeFactory().booleanNode(rnd.nextBoolean())));
+      return;
+    }
+    List<ResourceId> subnets = new ArrayList<>(base.topology().subnets().keySet());
+    subnets.removeIf(id -> id.name().toLowerCase(java.util.Locale.ROOT).contains("firewall")
+        || id.name().toLowerCase(java.util.Locale.ROOT).contains("gateway"));
+    ops.add(op("add", compute.value() + "/properties/properties/subnet",
+        JSON.createObjectNode().put("id", pick(subnets, rnd).value())));
   }
 
   private static <T> T pick(List<T> list, SplittableRandom rnd) {
