@@ -83,6 +83,10 @@ public final class WhatIfCommand implements Callable<Integer> {
       description = "Which changes make the exit code 1 (default ${DEFAULT-VALUE}).")
   WhatIfReport.FailOn failOn;
 
+  @Option(names = "--max-flows", paramLabel = "N", description = "Compare at most N flows in the differential; a"
+      + " change that may affect more stops with an error before simulating (default ${DEFAULT-VALUE}).")
+  long maxFlows = WhatIf.Options.DEFAULT_MAX_FLOWS;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -118,8 +122,13 @@ public final class WhatIfCommand implements Callable<Integer> {
     RequirementFlows requirements = ws.get("whatif.requirements", key, () -> new AmlRequirements(catalog,
         FqdnCatalog.bundled(), RequirementPacks.bundled(), compiler));
     WhatIf.Options options = new WhatIf.Options(tags, CheckCommand.parser(), intentList, requirements,
-        beforeSource(g, planOnly), afterSource(), true).withMemo(ws).withCompiler(compiler);
-    WhatIfReport report = WhatIf.analyse(changes, options);
+        beforeSource(g, planOnly), afterSource(), true).withMemo(ws).withCompiler(compiler).withMaxFlows(maxFlows);
+    WhatIfReport report;
+    try {
+      report = WhatIf.analyse(changes, options);
+    } catch (WhatIf.TooManyFlows e) {
+      throw CliException.usage(e.getMessage());
+    }
     if (g.verbose()) {
       err.println("whatif: " + report.stats().flows() + " flows, " + report.stats().traces() + " traces, "
           + report.stats().millis() + " ms");

@@ -90,11 +90,11 @@ final class Differential {
   }
 
   static Requests requests(Side before, Side after, Focus focus) {
-    return requests(before, after, focus, serviceTags(List.of(before.topology(), after.topology())));
+    return requests(before, after, focus, serviceTags(List.of(before.topology(), after.topology())), Long.MAX_VALUE);
   }
 
   /** As above, with the service tags the sides mention ({@link #serviceTags}). */
-  static Requests requests(Side before, Side after, Focus focus, List<String> serviceTags) {
+  static Requests requests(Side before, Side after, Focus focus, List<String> serviceTags, long maxFlows) {
     List<Topology> sides = List.of(before.topology(), after.topology());
     List<Site> hosts = new ArrayList<>();
     Map<ResourceId, SubnetProbe> probes = new LinkedHashMap<>(before.probes());
@@ -110,7 +110,9 @@ final class Differential {
     Predicate<Site> carriedTo = focus.carriedTo();
     List<Site> touchedHosts = hosts.stream().filter(touched).toList();
     List<Site> reachedHosts = hosts.stream().filter(touched.or(carriedTo)).toList();
-    ImmutableList.Builder<FlowRequest> out = ImmutableList.builder();
+    long n = hosts.size();
+    long total = n * n + n * (1 + tags.size()) + n + pips.size();
+    Kept out = new Kept(total, maxFlows);
     for (Site from : hosts) {
       boolean all = touched.test(from);
       boolean carried = !all && carriedFrom.test(from);
@@ -128,13 +130,28 @@ final class Differential {
     }
     Predicate<Site> reachedPip = fromInternet ? touched.or(carriedTo) : touched;
     pips.stream().filter(reachedPip).forEach(p -> add(out, focus, INTERNET, p));
-    long n = hosts.size();
-    return new Requests(out.build(), n * n + n * (1 + tags.size()) + n + pips.size());
+    return new Requests(out.requests.build(), total);
   }
 
-  private static void add(ImmutableList.Builder<FlowRequest> out, Focus focus, Site from, Site to) {
+  /** The requests kept, up to a budget: {@link WhatIf.TooManyFlows} before memory runs out. */
+  private static final class Kept {
+    final ImmutableList.Builder<FlowRequest> requests = ImmutableList.builder();
+    final long total;
+    final long max;
+    long count;
+
+    Kept(long total, long max) {
+      this.total = total;
+      this.max = max;
+    }
+  }
+
+  private static void add(Kept out, Focus focus, Site from, Site to) {
     if (focus.mayChange(from, to)) {
-      out.add(request(from, to));
+      if (++out.count > out.max) {
+        throw new WhatIf.TooManyFlows(out.total, out.max);
+      }
+      out.requests.add(request(from, to));
     }
   }
 

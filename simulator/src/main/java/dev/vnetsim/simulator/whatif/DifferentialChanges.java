@@ -72,12 +72,12 @@ final class DifferentialChanges {
   }
 
   /**
-   * Step 1: the flows and what each simulates. With a {@code memo} (incremental), port classes and service tags are
+   * Step 1: the flows and what each simulates ({@link WhatIf.TooManyFlows} when more than {@code maxFlows} may change). With a {@code memo} (incremental), port classes and service tags are
    * worked out from the before side's and the after side's changed resources only (the same lists, see
    * {@link PortClasses#of}).
    */
   static DifferentialChanges plan(SidePair sides, List<ResourceChange> changes, Optional<Memo> memo,
-      boolean sliceTags) {
+      boolean sliceTags, long maxFlows) {
     Topology tb = sides.before().topology();
     Topology ta = sides.after().topology();
     List<Topology> both = List.of(tb, ta);
@@ -89,7 +89,7 @@ final class DifferentialChanges {
     List<String> tags = memo.isPresent() ? Differential.serviceTags(tb, ta, memo.get())
         : Differential.serviceTags(both);
     Differential.Focus focus = sides.impact().focus(sides.before(), sides.after());
-    Differential.Requests requests = Differential.requests(sides.before(), sides.after(), focus, tags);
+    Differential.Requests requests = Differential.requests(sides.before(), sides.after(), focus, tags, maxFlows);
     return new DifferentialChanges(sides, changes, memo.isPresent(), classes, requests.total(),
         jobs(sides, focus, requests.kept(), sliceTags));
   }

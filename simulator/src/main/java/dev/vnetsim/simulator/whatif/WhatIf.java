@@ -40,21 +40,35 @@ public final class WhatIf {
    */
   public record Options(ServiceTagLookup tags, EndpointParser parser, ImmutableList<Intent> intents,
       RequirementFlows requirements, String beforeSource, String afterSource, boolean incremental, Memo memo,
-      Optional<IncrementalCompiler> compiler) {
+      Optional<IncrementalCompiler> compiler, long maxFlows) {
+
+    /**
+     * How many flows the differential compares at most by default: a change that may affect every flow of 1,000
+     * VNets names a hundred million, which no memory holds and no run finishes; two million take about a minute here.
+     */
+    public static final long DEFAULT_MAX_FLOWS = 2_000_000;
 
     /** Options that keep nothing between analyses. */
     public Options(ServiceTagLookup tags, EndpointParser parser, ImmutableList<Intent> intents,
         RequirementFlows requirements, String beforeSource, String afterSource, boolean incremental) {
       this(tags, parser, intents, requirements, beforeSource, afterSource, incremental, Memo.none(),
-          Optional.empty());
+          Optional.empty(), DEFAULT_MAX_FLOWS);
     }
 
     public Options withIncremental(boolean on) {
-      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, on, memo, compiler);
+      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, on, memo, compiler,
+          maxFlows);
     }
 
     public Options withMemo(Memo m) {
-      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, incremental, m, compiler);
+      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, incremental, m, compiler,
+          maxFlows);
+    }
+
+    /** At most {@code n} flows compared by the differential ({@link TooManyFlows} beyond). */
+    public Options withMaxFlows(long n) {
+      return new Options(tags, parser, intents, requirements, beforeSource, afterSource, incremental, memo, compiler,
+          n);
     }
 
     /**
@@ -64,7 +78,16 @@ public final class WhatIf {
      */
     public Options withCompiler(IncrementalCompiler c) {
       return new Options(tags, parser, intents, requirements, beforeSource, afterSource, incremental, memo,
-          Optional.of(c));
+          Optional.of(c), maxFlows);
+    }
+  }
+
+  /** The differential would compare more flows than {@link Options#maxFlows} allows; nothing was simulated. */
+  public static final class TooManyFlows extends RuntimeException {
+    TooManyFlows(long total, long max) {
+      super(String.format("the differential would compare more than %,d of its %,d flows (a change that can move"
+          + " addresses, routes or tags anywhere, or one where much of the traffic passes, may affect them all);"
+          + " nothing was simulated: raise --max-flows to compare them", max, total));
     }
   }
 
@@ -96,7 +119,7 @@ public final class WhatIf {
     Workers.forEach(1 + rows.tasks(), i -> {
       if (i == 0) {
         planned.set(DifferentialChanges.plan(sides, changes.changes(), o.incremental() ? Optional.of(o.memo())
-            : Optional.empty(), sliceTags));
+            : Optional.empty(), sliceTags, o.maxFlows()));
       } else {
         rows.run(i - 1);
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,10 @@ class WhatIfCommandTest {
         CliRun.sharedData("service-tags/ServiceTags_Public_20251020.json").toString()));
     all.addAll(List.of(args));
     return CliRun.run(all.toArray(new String[0]));
+  }
+
+  static String last(String[] lines) {
+    return lines[lines.length - 1];
   }
 
   static JsonNode change(JsonNode doc, String kind, String from, String to) {
@@ -151,5 +156,35 @@ class WhatIfCommandTest {
     assertThat(whatif().exitCode()).isEqualTo(2);
     assertThat(whatif("--change", "a.json", "--plan", "b.json").exitCode()).isEqualTo(2);
     assertThat(whatif("--after", CliRun.EXAMPLE.toString(), "--fail-on", "sometimes").exitCode()).isEqualTo(2);
+  }
+
+  /**
+   * A change whose differential would compare more flows than {@code --max-flows} stops before simulating, with one
+   * line and exit 2; with the limit at the flows it needs it runs as usual.
+   */
+  @Test
+  void maxFlows_stopsBeforeSimulating() throws Exception {
+    String change = CHANGES.resolve("remove-storage-rule.json").toString();
+    CliRun over = whatif("--change", change, "--max-flows", "1");
+    assertThat(over.exitCode()).isEqualTo(2);
+    assertThat(over.out()).isEmpty();
+    assertThat(last(over.errLines())).startsWith("error: the differential would compare more than 1 of"
+        + " its ").contains("raise --max-flows");
+    CliRun enough = whatif("--change", change, "--max-flows", "1000");
+    assertThat(enough.exitCode()).as(enough.err()).isEqualTo(1);
+  }
+
+  /** A JSON Patch add into a resource that is not in the input: one line naming the file, operation and id; exit 3. */
+  @Test
+  void addIntoMissingResource_isInvalidInput() throws Exception {
+    Path f = Files.createTempFile("add-missing", ".json");
+    String rt = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aml-secure/providers/"
+        + "Microsoft.Network/routeTables/rt-nope";
+    Files.writeString(f, "[{\"op\":\"add\",\"path\":\"" + rt + "/properties/routes/-\",\"value\":{\"name\":"
+        + "\"r\",\"properties\":{\"addressPrefix\":\"10.9.0.0/16\",\"nextHopType\":\"None\"}}}]");
+    CliRun r = whatif("--change", f.toString());
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(last(r.errLines())).isEqualTo("error: " + f + ": $[0].path (" + rt + "): no resource with"
+        + " this id in the topology (to add a resource, give its id as the path and the whole resource as the value)");
   }
 }
