@@ -199,11 +199,12 @@ final class SpaceWalk {
       if (region.isEmpty() || !rest.meetsDestination(region)) {
         continue;
       }
-      FlowSpace part = rest.restrictDestination(region);
+      FlowSpace.Split split = rest.splitDestination(region);
+      FlowSpace part = split.inside();
       if (part.isEmpty()) {
         continue;
       }
-      rest = rest.withoutDestination(region);
+      rest = split.outside();
       Branch nb = b.copy();
       EffectiveRoute r = t.route(i);
       nb.rec.step(Walks.routeStep(s, i));

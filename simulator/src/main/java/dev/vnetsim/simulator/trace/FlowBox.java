@@ -154,6 +154,9 @@ public record FlowBox(IpSet source, IpSet destination, ImmutableSet<Protocol> pr
 
   /** {@code this \ o} as at most five disjoint non-empty boxes. */
   public List<FlowBox> minus(FlowBox o) {
+    if (o.equals(this)) { // one side's box taken from the other's same box (a what-if's changed packets): nothing
+      return List.of();
+    }
     return minus(o, intersect(o));
   }
 

@@ -139,6 +139,40 @@ public record FlowSpace(ImmutableList<FlowBox> boxes) {
     return eachBox(b -> b.withDestination(b.destination().intersection(dst)));
   }
 
+  /** The packets whose destination is in a set, and the others. */
+  public record Split(FlowSpace inside, FlowSpace outside) {}
+
+  /**
+   * {@link #restrictDestination} and {@link #withoutDestination} of {@code dst} at once, with the same boxes in the same
+   * order: a box whose destinations all lie inside (or all outside) is not cut again for the other side (a route's
+   * region against a trace's destinations, at every routing step).
+   */
+  public Split splitDestination(IpSet dst) {
+    ImmutableList.Builder<FlowBox> in = ImmutableList.builder();
+    ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
+    for (FlowBox b : boxes) {
+      IpSet d = b.destination();
+      if (!d.intersects(dst)) {
+        if (!b.isEmpty()) {
+          out.add(b);
+        }
+        continue;
+      }
+      IpSet common = d.intersection(dst);
+      FlowBox i = b.withDestination(common);
+      if (!i.isEmpty()) {
+        in.add(i);
+      }
+      if (common != d) { // d within dst gives d itself: nothing is left outside
+        FlowBox o = b.withDestination(d.difference(dst));
+        if (!o.isEmpty()) {
+          out.add(o);
+        }
+      }
+    }
+    return new Split(new FlowSpace(in.build()), new FlowSpace(out.build()));
+  }
+
   /** Only packets whose destination is not in {@code dst} (no complement of {@code dst} is built). */
   public FlowSpace withoutDestination(IpSet dst) {
     return eachBox(b -> b.withDestination(b.destination().difference(dst)));

@@ -10,6 +10,7 @@ import com.google.common.collect.TreeRangeSet;
 import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.FlowSpace;
 import dev.vnetsim.simulator.trace.Trace;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +80,25 @@ public record Difference(FlowChange.Kind kind, Outcome before, Outcome after) {
     static Whole of(Outcome b, Outcome a) {
       TreeRangeSet<Integer> bare = TreeRangeSet.create();
       for (Outcome o : List.of(b, a)) {
+        if (o.pieces().stream().anyMatch(piece -> piece.space().boxes().stream()
+            .anyMatch(x -> x.destinationPorts().encloses(EVERY_PORT)))) {
+          continue; // a box with every port: nothing is bare
+        }
         TreeRangeSet<Integer> covered = TreeRangeSet.create();
-        o.pieces().forEach(piece -> piece.space().boxes().forEach(x -> covered.addAll(x.destinationPorts())));
+        List<ImmutableRangeSet<Integer>> added = new ArrayList<>(); // boxes mostly share their ports: each once
+        o.pieces().forEach(piece -> piece.space().boxes().forEach(x -> {
+          if (!added.contains(x.destinationPorts())) {
+            added.add(x.destinationPorts());
+            covered.addAll(x.destinationPorts());
+          }
+        }));
         bare.addAll(covered.complement().subRangeSet(Range.closed(0, 65535)));
       }
       return new Whole(b.reached().minus(a.reached()), a.reached().minus(b.reached()),
           changedSpace(b.bySignature(), a.bySignature()), ImmutableRangeSet.copyOf(bare));
     }
+
+    private static final Range<Integer> EVERY_PORT = Range.closed(0, 65535);
 
     /**
      * The destination ports where {@link #between(Trace, Trace, Scope)} cut to a port class can find a difference:

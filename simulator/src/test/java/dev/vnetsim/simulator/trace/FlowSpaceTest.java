@@ -129,6 +129,30 @@ class FlowSpaceTest {
     assertThat(untouched).as("both outcomes are exercised").isBetween(50, 1450);
   }
 
+  /**
+   * {@link FlowSpace#splitDestination} gives {@link FlowSpace#restrictDestination} and
+   * {@link FlowSpace#withoutDestination}, box for box; a box minus an equal one (another instance) leaves nothing.
+   */
+  @Test
+  void splitDestination_isRestrictAndWithout() {
+    SplittableRandom rnd = new SplittableRandom(31);
+    int within = 0;
+    for (int i = 0; i < 1500; i++) {
+      FlowSpace a = FlowSpace.union(boxes(rnd, 1 + rnd.nextInt(4)));
+      IpSet dst = rnd.nextInt(4) == 0 ? a.destinations().union(addresses(rnd)) : addresses(rnd);
+      FlowSpace.Split split = a.splitDestination(dst);
+      assertThat(split.inside().boxes()).containsExactlyElementsOf(a.restrictDestination(dst).boxes());
+      assertThat(split.outside().boxes()).containsExactlyElementsOf(a.withoutDestination(dst).boxes());
+      within += split.outside().isEmpty() && !split.inside().isEmpty() ? 1 : 0;
+      for (FlowBox b : a.boxes()) {
+        FlowBox copy = new FlowBox(IpSet.ofCidrs(b.source().toCidrs()), b.destination(), b.protocols(), b.sourcePorts(),
+            b.destinationPorts());
+        assertThat(b.minus(copy)).isEmpty();
+      }
+    }
+    assertThat(within).as("spaces wholly inside are exercised").isGreaterThan(100);
+  }
+
   private static List<FlowBox> boxes(SplittableRandom rnd, int n) {
     List<FlowBox> out = new java.util.ArrayList<>();
     for (int i = 0; i < n; i++) {
