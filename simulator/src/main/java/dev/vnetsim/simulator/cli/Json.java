@@ -13,9 +13,13 @@ import java.io.PrintWriter;
 final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-      .withObjectIndenter(Indenter.INSTANCE)
-      .withArrayIndenter(Indenter.INSTANCE);
+  private static final DefaultPrettyPrinter PRETTY = pretty(0);
+
+  /** Two spaces per level, {@code base} levels in (a value rendered apart from the document it is part of). */
+  static DefaultPrettyPrinter pretty(int base) {
+    Indenter in = new Indenter(base);
+    return new DefaultPrettyPrinter().withObjectIndenter(in).withArrayIndenter(in);
+  }
 
   /**
    * A new line and two spaces per level, as {@code DefaultIndenter("  ", "\n")} writes them, each level's text encoded
@@ -23,8 +27,12 @@ final class Json {
    * its printing.
    */
   private static final class Indenter implements DefaultPrettyPrinter.Indenter {
-    static final Indenter INSTANCE = new Indenter();
     private static final SerializedString[] LEVELS = new SerializedString[64];
+    private final int base;
+
+    Indenter(int base) {
+      this.base = base;
+    }
 
     static {
       for (int i = 0; i < LEVELS.length; i++) {
@@ -34,10 +42,11 @@ final class Json {
 
     @Override
     public void writeIndentation(JsonGenerator g, int level) throws IOException {
-      if (level < LEVELS.length) {
-        g.writeRaw(LEVELS[level]);
+      int at = base + level;
+      if (at < LEVELS.length) {
+        g.writeRaw(LEVELS[at]);
       } else {
-        g.writeRaw("\n" + "  ".repeat(level));
+        g.writeRaw("\n" + "  ".repeat(at));
       }
     }
 
@@ -62,7 +71,9 @@ final class Json {
     try {
       if (out instanceof BytesWriter b) { // encoded as written, without a pass through characters
         out.flush();
-        MAPPER.writer(PRETTY).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(b.bytes(), value);
+        if (!LargeList.write(b.bytes(), value, MAPPER)) {
+          MAPPER.writer(PRETTY).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(b.bytes(), value);
+        }
       } else {
         MAPPER.writer(PRETTY).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
       }

@@ -1,5 +1,8 @@
 package dev.vnetsim.simulator.whatif;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.collect.ImmutableSet;
 import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.ResourceId;
@@ -63,8 +66,30 @@ final class CarrierExposure {
     return Optional.of(out);
   }
 
-  /** Subnets (and forwarding NICs) that carry traffic for other subnets (see {@link Impact}). */
+  /**
+   * Subnets (and forwarding NICs) that carry traffic for other subnets (see {@link Impact}). Kept for the last few
+   * topologies by the very maps they are read from: both sides of a change that touches none of those maps (a
+   * firewall rule) share them, and a what-if asks on every change.
+   */
   static Set<ResourceId> carriers(Topology t) {
+    Inputs key = new Inputs(List.of(new Memo.Same(t.azureFirewalls()), new Memo.Same(t.virtualNetworkGateways()),
+        new Memo.Same(t.loadBalancers()), new Memo.Same(t.routeTables()), new Memo.Same(t.networkInterfaces()),
+        new Memo.Same(t.virtualNetworks())));
+    ImmutableSet<ResourceId> out = CARRIERS.getIfPresent(key);
+    if (out == null) {
+      out = ImmutableSet.copyOf(computeCarriers(t));
+      CARRIERS.put(key, out);
+    }
+    return out;
+  }
+
+  /** The maps {@link #carriers} reads, by identity. */
+  private record Inputs(List<Memo.Same> maps) {}
+
+  private static final Cache<Inputs, ImmutableSet<ResourceId>> CARRIERS = CacheBuilder.newBuilder().maximumSize(4)
+      .build();
+
+  private static Set<ResourceId> computeCarriers(Topology t) {
     Set<ResourceId> out = new HashSet<>();
     t.azureFirewalls().values().forEach(f -> f.ipConfigurations().forEach(c -> c.subnet().ifPresent(out::add)));
     t.virtualNetworkGateways().values().forEach(g -> out.addAll(g.subnets()));

@@ -47,12 +47,17 @@ final class FirewallReach {
     if (destinations.intersects(firewallAddresses)) {
       return true;
     }
+    EffectiveRouteTable previous = null;
     for (DataPlane dp : sides) {
       Optional<SubnetPlane> subnet = sendingSubnet(from, dp);
       if (subnet.isEmpty()) {
         return true; // the Internet, a service tag, a public IP, or a site this side lacks
       }
       EffectiveRouteTable t = subnet.get().routes();
+      if (t == previous) {
+        continue; // the subnet's routes did not change: the same answer
+      }
+      previous = t;
       if (!t.unresolved().isEmpty()) {
         return true;
       }

@@ -206,6 +206,9 @@ final class Impact {
    */
   static Set<ResourceId> withNicsAndProbes(Set<ResourceId> ids, ChangeSet cs, Map<ResourceId, SubnetProbe> probes) {
     Set<ResourceId> out = new HashSet<>(ids);
+    if (ids.stream().noneMatch(Impact::subnetOrNic)) {
+      return out; // no NIC is among them or in one of them, nor is a probe (a firewall policy's change)
+    }
     for (Topology t : new Topology[] {cs.before(), cs.after()}) {
       for (NetworkInterface n : t.networkInterfaces().values()) {
         if (ids.contains(n.id()) || n.ipConfigurations().stream().anyMatch(c -> c.subnet().filter(ids::contains)
@@ -221,6 +224,12 @@ final class Impact {
       }
     }
     return out;
+  }
+
+  private static boolean subnetOrNic(ResourceId id) {
+    String type = id.type().orElse("").toLowerCase(Locale.ROOT);
+    return !type.startsWith("microsoft.network/") || type.equals("microsoft.network/virtualnetworks/subnets")
+        || type.equals("microsoft.network/networkinterfaces");
   }
 
   /**
