@@ -12,8 +12,9 @@ import java.util.Optional;
  * Which changes explain a difference: those that touch a resource on the before or after path (a hop, the container
  * of a rule or route a step applied, the deciding rule's container, the egress). A changed rule or route counts only
  * when a step on either path applied it (a rule that decided nothing on either side cannot have changed the flow);
- * a changed child such as a subnet counts when its own id is on the path. When nothing on the paths changed (an
- * effect through the address space, peering or a service tag's use elsewhere), every change is listed.
+ * a changed child such as a subnet counts when its own id is on the path; a changed storage account, when a path
+ * resolves one of its names. When nothing on the paths changed (an effect through the address space, peering or a
+ * service tag's use elsewhere), every change is listed.
  */
 final class Causes {
   private Causes() {}
@@ -35,6 +36,10 @@ final class Causes {
 
   /** Whether a change touches a path (read in place: a what-if asks this of every changed flow). */
   private static boolean matches(ResourceChange c, Outcome o) {
+    if (c.child().isEmpty() && c.resourceId().type().filter(STORAGE_ACCOUNTS::equalsIgnoreCase).isPresent()
+        && resolves(o, c.resourceId().name())) {
+      return true; // its region, or a service endpoint policy, decides where the account's names lead
+    }
     Optional<String> rule = c.child().flatMap(Causes::ruleName);
     if (rule.isPresent()) {
       return applies(o, c.resourceId(), rule.get());
@@ -59,6 +64,24 @@ final class Causes {
       return Optional.of(child.substring(7));
     }
     return Optional.empty();
+  }
+
+  private static final String STORAGE_ACCOUNTS = "Microsoft.Storage/storageAccounts";
+
+  /** Whether the path begins by resolving a name of storage account {@code account} ({@code account.blob…}). */
+  private static boolean resolves(Outcome o, String account) {
+    for (Outcome.Piece p : o.pieces()) {
+      for (Hop h : p.hops()) {
+        for (Step s : h.steps()) {
+          if (s.type() == Step.Type.DNS && s.detail().length() > account.length()
+              && s.detail().regionMatches(true, 0, account, 0, account.length())
+              && s.detail().charAt(account.length()) == '.') {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether the path decided by, or applied, rule {@code rule} of {@code container} (names in any case). */

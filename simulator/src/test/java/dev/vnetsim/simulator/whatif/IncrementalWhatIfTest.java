@@ -141,6 +141,29 @@ class IncrementalWhatIfTest {
     assertThat(incremental.stats().traces()).isLessThan(full.stats().traces() / 2);
   }
 
+  /**
+   * A storage account added in another region moves its name to that region's Storage tag: the intent to it breaks,
+   * and its cause is the account, not the key vault deleted in the same change.
+   */
+  @Test
+  void storageAccountAdded_isTheCauseOfItsNamesFlows() {
+    String rg = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-random/providers/";
+    String vault = example.topology().otherResources().keySet().stream()
+        .filter(id -> id.value().contains("Microsoft.KeyVault")).findFirst().orElseThrow().value();
+    String patch = "[{\"op\":\"put\",\"resource\":{\"id\":\"" + rg + "Microsoft.Storage/storageAccounts/st414\","
+        + "\"name\":\"st414\",\"type\":\"Microsoft.Storage/storageAccounts\",\"location\":\"westeurope\"}},"
+        + "{\"op\":\"delete\",\"id\":\"" + vault + "\"}]";
+    ChangeSet cs = ChangeFile.apply(example, new TopologyReader.Source("st414.json", patch));
+    WhatIf.Options rows = WhatIfFixtures.withRows();
+    WhatIfReport r = WhatIf.analyse(cs, new WhatIf.Options(rows.tags(), rows.parser(), STORAGE_INTENTS,
+        rows.requirements(), "before", "after", true));
+    assertThat(r.changes()).singleElement().satisfies(c -> {
+      assertThat(c.name()).contains("new");
+      assertThat(c.kind()).isEqualTo(FlowChange.Kind.BROKEN);
+      assertThat(c.cause()).extracting(x -> x.resourceId().name()).containsExactly("st414");
+    });
+  }
+
   private static final AtomicInteger OTHER_CHANGED_RUNS = new AtomicInteger();
   private static final AtomicInteger OTHER_ROW_RUNS = new AtomicInteger();
 
