@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The input as ARM resource JSON trees keyed by id, in input order, next to the {@link Topology} they read as. Trees
@@ -48,12 +49,32 @@ public final class ArmResources {
     return readSources(TopologyReader.sources(paths), strict);
   }
 
+  /**
+   * Every source parsed, on every processor (files are independent; an export split into parts parses in a fraction
+   * of the time); a syntax error is the first one in input order, as reading them in turn would report.
+   */
+  private static List<TopologyReader.Parsed> parseAll(List<TopologyReader.Source> sources) {
+    TopologyReader.Parsed[] out = new TopologyReader.Parsed[sources.size()];
+    RuntimeException[] failed = new RuntimeException[sources.size()];
+    IntStream.range(0, sources.size()).parallel().forEach(i -> {
+      TopologyReader.Source s = sources.get(i);
+      try {
+        out[i] = new TopologyReader.Parsed(s.name(), TopologyReader.parseTree(s));
+      } catch (RuntimeException e) {
+        failed[i] = e;
+      }
+    });
+    for (RuntimeException e : failed) {
+      if (e != null) {
+        throw e;
+      }
+    }
+    return List.of(out);
+  }
+
   /** Reads inputs held in memory, as {@link TopologyReader#readSources} does. */
   public static ArmResources readSources(List<TopologyReader.Source> sources, boolean strict) {
-    List<TopologyReader.Parsed> parsed = new ArrayList<>();
-    for (TopologyReader.Source s : sources) {
-      parsed.add(new TopologyReader.Parsed(s.name(), TopologyReader.parseTree(s)));
-    }
+    List<TopologyReader.Parsed> parsed = parseAll(sources);
     Reread.Base read = TopologyReader.readParsed(parsed, strict);
     Map<ResourceId, List<TopologyReader.Tree>> originals = new LinkedHashMap<>();
     Map<ResourceId, ObjectNode> trees = new LinkedHashMap<>();

@@ -21,6 +21,21 @@ class ArmResourcesTest {
     return ArmResources.readSources(List.of(new TopologyReader.Source(name, content)), false);
   }
 
+  /** Files are parsed together; with several broken, the error is the first file's, as reading them in turn gives. */
+  @Test
+  void syntaxErrors_inSeveralFiles_theFirstIsReported() {
+    for (int broken = 0; broken < 6; broken++) {
+      List<TopologyReader.Source> sources = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        boolean bad = i >= broken && i % 2 == broken % 2;
+        sources.add(new TopologyReader.Source("part-" + i + ".json", bad ? "[{\"id\": " : "[]"));
+      }
+      int first = broken;
+      assertThatThrownBy(() -> ArmResources.readSources(sources, false))
+          .isInstanceOf(InvalidTopologyException.class).hasMessageStartingWith("part-" + first + ".json");
+    }
+  }
+
   @Test
   void flattenedAzShape_isNormalisedToRestShape_soPointersFindProperties() {
     ArmResources az = read("az.json", "[{\"id\":\"" + NSG + "\",\"name\":\"nsg\",\"location\":\"eastus\","
