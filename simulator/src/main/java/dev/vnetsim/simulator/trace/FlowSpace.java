@@ -143,9 +143,9 @@ public record FlowSpace(ImmutableList<FlowBox> boxes) {
   public record Split(FlowSpace inside, FlowSpace outside) {}
 
   /**
-   * {@link #restrictDestination} and {@link #withoutDestination} of {@code dst} at once, with the same boxes in the same
-   * order: a box whose destinations all lie inside (or all outside) is not cut again for the other side (a route's
-   * region against a trace's destinations, at every routing step).
+   * {@link #restrictDestination} and {@link #withoutDestination} of {@code dst} at once, with the same boxes in the
+   * same order: a box whose destinations all lie inside (or all outside) is not cut again for the other side (a
+   * route's region against a trace's destinations, at every routing step).
    */
   public Split splitDestination(IpSet dst) {
     ImmutableList.Builder<FlowBox> in = ImmutableList.builder();

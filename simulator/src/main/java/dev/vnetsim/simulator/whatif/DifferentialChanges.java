@@ -72,9 +72,9 @@ final class DifferentialChanges {
   }
 
   /**
-   * Step 1: the flows and what each simulates ({@link WhatIf.TooManyFlows} when more than {@code maxFlows} may change). With a {@code memo} (incremental), port classes and service tags are
-   * worked out from the before side's and the after side's changed resources only (the same lists, see
-   * {@link PortClasses#of}).
+   * Step 1: the flows and what each simulates ({@link WhatIf.TooManyFlows} when more than {@code maxFlows} may
+   * change). With a {@code memo} (incremental), port classes and service tags are worked out from the before side's
+   * and the after side's changed resources only (the same lists, see {@link PortClasses#of}).
    */
   static DifferentialChanges plan(SidePair sides, List<ResourceChange> changes, Optional<Memo> memo,
       boolean sliceTags, long maxFlows) {

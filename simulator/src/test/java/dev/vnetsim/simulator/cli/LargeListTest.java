@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * without one is left to the caller.
  */
 class LargeListTest {
-  private static final String[] TEXT = {"a", "tcp", "quote \" and \\ backslash", "tab\there", "é ü 中", "", "line\nbreak",
-      "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg"};
+  private static final String[] TEXT = {"a", "tcp", "quote \" and \\ backslash", "tab\there", "é ü 中", "",
+      "line\nbreak", "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg"};
 
   @Test
   void printsTheBytesOfTheWholeDocument() throws Exception {

@@ -61,7 +61,8 @@ class IncrementalWhatIfTest {
     assertThat(REUSED_RUNS.get()).isGreaterThanOrEqualTo(4);
     System.out.println("incremental what-if: " + REQUIREMENT_RUNS + " of 8 runs changed requirement rows");
     assertThat(REQUIREMENT_RUNS.get()).isGreaterThanOrEqualTo(1);
-    assertThat(OTHER_CHANGED_RUNS.get()).as("runs of other types' changes that changed a flow").isGreaterThanOrEqualTo(2);
+    assertThat(OTHER_CHANGED_RUNS.get()).as("runs of other types' changes that changed a flow")
+        .isGreaterThanOrEqualTo(2);
     assertThat(OTHER_ROW_RUNS.get()).as("... that changed requirement rows").isGreaterThanOrEqualTo(1);
   }
 
