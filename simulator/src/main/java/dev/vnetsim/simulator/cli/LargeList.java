@@ -32,17 +32,18 @@ final class LargeList {
     if (!(value instanceof Map<?, ?> doc)) {
       return false;
     }
-    Object key = null;
+    Map.Entry<?, ?> large = null;
     for (Map.Entry<?, ?> e : doc.entrySet()) {
       if (e.getValue() instanceof List<?> l && l.size() >= LARGE) {
-        key = e.getKey();
+        large = e;
         break;
       }
     }
-    if (key == null) {
+    if (large == null) {
       return false;
     }
-    List<?> list = (List<?>) doc.get(key);
+    Object key = large.getKey();
+    List<?> list = (List<?>) large.getValue();
     String marker = "vnetsim-large-list-" + UUID.randomUUID();
     Map<Object, Object> rest = new LinkedHashMap<>(doc);
     rest.put(key, marker);

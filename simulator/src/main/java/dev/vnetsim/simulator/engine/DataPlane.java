@@ -111,7 +111,7 @@ public final class DataPlane {
     }
     LocalChange change = local.get();
     boolean ownFirewalls = previous.firewallStage instanceof CompiledFirewalls;
-    if (change.firewallPolicies() && !ownFirewalls) {
+    if (change.remakesDnsAndFirewalls() && !ownFirewalls) {
       return compile(next, previous.tags); // a firewall stage given by the caller cannot be made again here
     }
     boolean grows = !change.addedNics().isEmpty() || !change.addedPublicIps().isEmpty();
@@ -148,9 +148,10 @@ public final class DataPlane {
     PlaneArray<List<Map.Entry<Owner, IpSet>>> owners = previous.owners.with(ownersDirty,
         i -> owners(i, subnets, nics, index));
     // The resolver (ASG membership) reads nothing a local change touches; the DNS view and the firewall stage read
-    // firewall policies (DNS proxy, rules), so they are made again (firewalls compile on first use) when those change.
-    DnsView dns = change.firewallPolicies() ? new DnsView(next, previous.tags) : previous.dns;
-    FirewallStage firewalls = change.firewallPolicies() ? new CompiledFirewalls(next, previous.tags, dns)
+    // firewall policies (DNS proxy, rules) and storage accounts (regions), so they are made again (firewalls compile
+    // on first use) when those change.
+    DnsView dns = change.remakesDnsAndFirewalls() ? new DnsView(next, previous.tags) : previous.dns;
+    FirewallStage firewalls = change.remakesDnsAndFirewalls() ? new CompiledFirewalls(next, previous.tags, dns)
         : previous.firewallStage;
     return new DataPlane(next, previous.tags, facts, previous.resolver, firewalls, dns, compiler, index, attachments,
         subnets, nics, owners);

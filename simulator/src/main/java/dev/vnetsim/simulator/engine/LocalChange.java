@@ -50,12 +50,12 @@ public final class LocalChange {
   private final ImmutableSet<ResourceId> nics;
   private final ImmutableList<NetworkInterface> addedNics;
   private final ImmutableList<PublicIpAddress> addedPublicIps;
-  private final boolean firewallPolicies;
+  private final boolean remakesDnsAndFirewalls;
 
   private LocalChange(Set<ResourceId> nsgs, Set<ResourceId> routeTables, Set<ResourceId> natGateways,
       Set<ResourceId> vnets, Set<ResourceId> nics, List<NetworkInterface> addedNics,
-      List<PublicIpAddress> addedPublicIps, boolean firewallPolicies) {
-    this.firewallPolicies = firewallPolicies;
+      List<PublicIpAddress> addedPublicIps, boolean remakesDnsAndFirewalls) {
+    this.remakesDnsAndFirewalls = remakesDnsAndFirewalls;
     this.nsgs = ImmutableSet.copyOf(nsgs);
     this.routeTables = ImmutableSet.copyOf(routeTables);
     this.natGateways = ImmutableSet.copyOf(natGateways);
@@ -77,7 +77,7 @@ public final class LocalChange {
     Set<ResourceId> vnets = new HashSet<>();
     Set<ResourceId> nics = new HashSet<>();
     Set<ResourceId> added = new HashSet<>();
-    boolean firewalls = false;
+    boolean remakes = false; // the DNS view and the firewall stage
     List<ImmutableMap<ResourceId, ?>> was = before.resourceMaps();
     List<ImmutableMap<ResourceId, ?>> now = after.resourceMaps();
     for (ResourceId named : changed) {
@@ -110,14 +110,14 @@ public final class LocalChange {
           local = !before.publicIpAddresses().containsKey(id);
           added.add(id);
         }
-        case "microsoft.network/firewallpolicies", "microsoft.network/ipgroups" -> firewalls = true;
+        case "microsoft.network/firewallpolicies", "microsoft.network/ipgroups" -> remakes = true;
         case "microsoft.compute/virtualmachines" -> { } // no plane reads a VM (sites by name do)
         default -> {
           // A resource of a type the model does not use (a storage account …): only the DNS view (a storage
           // account's region) and the service endpoint policy check (which reads the topology) look at it, so it
           // is made again as for policies.
           local = isOther(before, id) || isOther(after, id);
-          firewalls |= local;
+          remakes |= local;
         }
       }
       if (!local) {
@@ -127,7 +127,7 @@ public final class LocalChange {
     List<NetworkInterface> addedNics = inTopologyOrder(after.networkInterfaces(), added);
     List<PublicIpAddress> addedPublicIps = inTopologyOrder(after.publicIpAddresses(), added);
     return Optional.of(new LocalChange(nsgs, routeTables, natGateways, vnets, nics, addedNics, addedPublicIps,
-        firewalls));
+        remakes));
   }
 
   /**
@@ -263,9 +263,12 @@ public final class LocalChange {
     return !vnets.isEmpty() || !nics.isEmpty() || !addedNics.isEmpty();
   }
 
-  /** Whether firewall policies (with their rule collection groups) or IP groups changed. */
-  boolean firewallPolicies() {
-    return firewallPolicies;
+  /**
+   * Whether the DNS view and the firewall stage must be made again: firewall policies (with their rule collection
+   * groups), IP groups or resources of types the model does not use changed.
+   */
+  boolean remakesDnsAndFirewalls() {
+    return remakesDnsAndFirewalls;
   }
 
   /** NICs added (in topology order). */

@@ -50,8 +50,8 @@ public final class ArmResources {
   }
 
   /**
-   * Every source parsed, on every processor (files are independent; an export split into parts parses in a fraction
-   * of the time); a syntax error is the first one in input order, as reading them in turn would report.
+   * Every source parsed, on every processor (files are independent); a syntax error is the first one in input order,
+   * as reading them in turn would report.
    */
   private static List<TopologyReader.Parsed> parseAll(List<TopologyReader.Source> sources) {
     TopologyReader.Parsed[] out = new TopologyReader.Parsed[sources.size()];
