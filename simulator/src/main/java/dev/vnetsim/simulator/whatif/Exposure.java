@@ -139,7 +139,7 @@ record Exposure(IpSet inboundSources, IpSet outboundDestinations) {
   private static boolean sameExceptNsgs(NicPlane b, NicPlane a) {
     return b.addresses().equals(a.addresses()) && b.publicIps().equals(a.publicIps())
         && b.outboundLoadBalancer().equals(a.outboundLoadBalancer()) && b.ipForwarding() == a.ipForwarding()
-        && b.subnet().index() == a.subnet().index();
+        && b.subnet().subnet().id().equals(a.subnet().subnet().id()); // indexes shift when subnets come and go
   }
 
   /**

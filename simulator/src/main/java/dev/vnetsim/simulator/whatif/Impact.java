@@ -40,9 +40,9 @@ import java.util.function.Predicate;
  * and its subnets), a subnet whose prefixes stay the same (the subnet), a NIC's NSG association (the NIC and its
  * subnet), and firewall policies and IP groups (every Azure Firewall, and the flows its changed rules can match:
  * {@link FirewallExposure}). Resources of types the model does not use, VMs and Azure ML computes change only what
- * names stand for ({@link #names}). Anything else (a VNet's address space or peerings, anything else of a NIC, a
- * subnet added, removed or resized, private endpoints, DNS, firewall resources, gateways) can move addresses or tags
- * anywhere: every flow is simulated again.
+ * names stand for ({@link #names}). A VNet's address space, peerings and subnets added, removed or resized are
+ * judged by the compiled planes that differ ({@link VnetImpact}). Anything else (anything else of a NIC, private
+ * endpoints, DNS, firewall resources, gateways) can move addresses or tags anywhere: every flow is simulated again.
  */
 final class Impact {
   private final boolean global;
@@ -73,6 +73,13 @@ final class Impact {
    * requirement row and intent is simulated again.
    */
   private final boolean names;
+  /**
+   * Subnets, NICs and public IPs whose every flow may change whatever their planes say: the ends of a changed peering
+   * and the subnets in a VNet's changed space ({@link VnetImpact}).
+   */
+  private final ImmutableSet<ResourceId> forced;
+  /** Addresses that moved into or out of a subnet or VNet space: flows to the Internet or a tag that meet them. */
+  private final IpSet moved;
   private final Map<ResourceId, Exposure> exposures = new HashMap<>();
   private final Map<Site, IpSet> addresses = new HashMap<>();
   private final Map<Site, IpSet> seen = new HashMap<>();
@@ -80,7 +87,10 @@ final class Impact {
   private FirewallFocus firewallFocus;
 
   private Impact(boolean global, boolean names, ImmutableSet<ResourceId> dirty, boolean contained,
-      boolean privateEndpoints, Optional<FirewallExposure> firewalls, ImmutableSet<ResourceId> carried) {
+      boolean privateEndpoints, Optional<FirewallExposure> firewalls, ImmutableSet<ResourceId> carried,
+      ImmutableSet<ResourceId> forced, IpSet moved) {
+    this.forced = forced;
+    this.moved = moved;
     this.global = global;
     this.names = names;
     this.firewalls = firewalls;
@@ -92,7 +102,8 @@ final class Impact {
 
   /** Nothing is reused (every after trace is simulated). */
   static Impact everything() {
-    return new Impact(true, true, ImmutableSet.of(), false, true, Optional.empty(), ImmutableSet.of());
+    return new Impact(true, true, ImmutableSet.of(), false, true, Optional.empty(), ImmutableSet.of(),
+        ImmutableSet.of(), IpSet.EMPTY);
   }
 
   /**
@@ -107,6 +118,7 @@ final class Impact {
     Set<ResourceId> dirty = new HashSet<>();
     Set<ResourceId> firewallDirty = new HashSet<>();
     boolean names = false;
+    Set<ResourceId> vnets = new HashSet<>();
     for (ResourceChange c : cs.changes()) {
       String type = c.resourceId().type().orElse("").toLowerCase(Locale.ROOT);
       ResourceId id = c.resourceId();
@@ -144,11 +156,14 @@ final class Impact {
         case "microsoft.network/virtualnetworks" -> {
           Optional<ResourceId> subnet = c.child().filter(x -> x.regionMatches(true, 0, "subnets/", 0, 8))
               .map(x -> ResourceId.of(id.value() + "/" + x));
-          if (subnet.isEmpty() || !samePrefixes(cs, subnet.get())) {
-            return everything();
+          if (subnet.isPresent() && samePrefixes(cs, subnet.get())) {
+            dirty.add(subnet.get());
+          } else {
+            vnets.add(id); // address space, peerings, subnets added, removed or resized: VnetImpact
           }
-          dirty.add(subnet.get());
         }
+        case "microsoft.network/virtualnetworks/subnets", "microsoft.network/virtualnetworks/virtualnetworkpeerings" ->
+            vnets.add(id.parent().orElseThrow());
         case "microsoft.compute/virtualmachines", "microsoft.machinelearningservices/workspaces/computes" ->
             names = true; // sites by name (intents), and a compute's own rows: no address, route or rule
         default -> {
@@ -158,6 +173,19 @@ final class Impact {
           names = true;
         }
       }
+    }
+    Set<ResourceId> forced = Set.of();
+    IpSet moved = IpSet.EMPTY;
+    if (!vnets.isEmpty()) {
+      Optional<VnetImpact> v = VnetImpact.of(vnets, cs.before(), cs.after(), before.engine().dataPlane(),
+          after.engine().dataPlane());
+      if (v.isEmpty()) {
+        return everything();
+      }
+      dirty.addAll(v.get().dirty());
+      forced = withNicsAndProbes(v.get().forced(), cs, probes);
+      moved = v.get().moved();
+      names = true; // requirement rows and intents may name addresses that moved: all are simulated again
     }
     List<FirewallExposure.Rect> rects = new ArrayList<>();
     if (!firewallDirty.isEmpty()) {
@@ -197,7 +225,7 @@ final class Impact {
     Optional<FirewallExposure> exposure = firewallDirty.isEmpty() && carriers.isEmpty() ? Optional.empty()
         : Optional.of(new FirewallExposure(ImmutableList.copyOf(rects)));
     return new Impact(false, names, ImmutableSet.copyOf(expanded), contained, privateEndpoints, exposure,
-        ImmutableSet.copyOf(carried));
+        ImmutableSet.copyOf(carried), ImmutableSet.copyOf(forced), moved);
   }
 
   /**
@@ -324,6 +352,11 @@ final class Impact {
   private Exposure exposure(Site site, Side before, Side after) {
     DataPlane b = before.engine().dataPlane();
     DataPlane a = after.engine().dataPlane();
+    if (site instanceof Site.SubnetSite s && forced.contains(s.subnet())
+        || site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.Nic n && forced.contains(n.id())
+        || site instanceof Site.Fixed g && g.endpoint() instanceof Endpoint.PublicIp p && forced.contains(p.id())) {
+      return Exposure.ALL;
+    }
     if (site instanceof Site.SubnetSite s) {
       return exposures.computeIfAbsent(s.subnet(), id -> Exposure.ofSubnet(id, b, a));
     }
@@ -406,8 +439,11 @@ final class Impact {
       }
       return false;
     }
-    return site instanceof Site.Fixed f && !(f.endpoint() instanceof Endpoint.Internet
-        || f.endpoint() instanceof Endpoint.ServiceTag); // anything else: no shortcut
+    if (site instanceof Site.Fixed f && (f.endpoint() instanceof Endpoint.Internet
+        || f.endpoint() instanceof Endpoint.ServiceTag)) {
+      return !moved.isEmpty() && addresses(site, before, after).intersects(moved);
+    }
+    return true; // anything else: no shortcut
   }
 
   /**

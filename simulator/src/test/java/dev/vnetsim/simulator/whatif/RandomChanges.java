@@ -360,7 +360,7 @@ public final class RandomChanges {
     ops.add(op("add", at, ref));
   }
 
-  private static ObjectNode op(String op, String path, JsonNode value) {
+  static ObjectNode op(String op, String path, JsonNode value) {
     ObjectNode o = JSON.createObjectNode().put("op", op).put("path", "/" + path.replaceFirst("^/", ""));
     if (value != null) {
       o.set("value", value);

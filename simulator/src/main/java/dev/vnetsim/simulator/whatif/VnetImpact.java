@@ -1,0 +1,186 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.google.common.collect.ImmutableSet;
+import dev.vnetsim.model.IpSet;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.network.Subnet;
+import dev.vnetsim.model.network.VirtualNetwork;
+import dev.vnetsim.model.network.VnetPeering;
+import dev.vnetsim.simulator.engine.DataPlane;
+import dev.vnetsim.simulator.engine.NsgPlane;
+import dev.vnetsim.simulator.engine.SubnetPlane;
+import dev.vnetsim.simulator.routing.EffectiveRouteTable;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a change of VNets (address spaces, subnets added, removed or resized, peerings added, removed or edited) can
+ * affect, read off the two compiled data planes rather than guessed from the change. Such a change alters:
+ * <ul>
+ *   <li>each subnet's compiled plane (virtual tags, effective routes, NSGs resolved against those tags): the subnets
+ *       whose plane differs, on any VNet, are {@link #dirty}, bounded there by {@link Exposure} (and at carriers by
+ *       {@link CarrierExposure}) as for any local change;</li>
+ *   <li>where addresses are: flows to the Internet or a service tag whose addresses meet a subnet or address space
+ *       that moved ({@link #moved}) may be delivered differently;</li>
+ *   <li>what crossing a peering does (azure-semantics.md §7: the remote VNet and the peering back must exist, and
+ *       forwarded traffic, a source outside the sending VNet's space, needs the remote side's
+ *       {@code allowForwardedTraffic}). A packet crosses a peering from VNet X to VNet Y only if it starts in X or a
+ *       carrier of X (an Azure Firewall, gateway, appliance) forwards it, and ends in Y or a carrier of Y forwards it
+ *       on. So when a peering between X and Y changes, every flow of the side without carriers is {@link #forced}
+ *       (simulated again whatever its planes say), and when both sides hold carriers the change is global. Likewise
+ *       the subnets that lie in the part of a VNet's space that changed (their sources turn forwarded or not), and
+ *       the change is global when that VNet holds carriers.</li>
+ * </ul>
+ * Anything else of a VNet (its DNS servers, location) is global. The DNS view and firewalls read no address space;
+ * private DNS links and firewall resources are other resources, whose changes are judged on their own.
+ */
+record VnetImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forced, IpSet moved) {
+
+  /** The impact of changes to {@code vnets} (ids of VNets changed, added or removed); empty when it is global. */
+  static Optional<VnetImpact> of(Set<ResourceId> vnets, Topology before, Topology after, DataPlane b, DataPlane a) {
+    Set<ResourceId> carrying = new HashSet<>();
+    for (Topology t : List.of(before, after)) {
+      for (ResourceId c : CarrierExposure.carriers(t)) {
+        Optional<Subnet> s = t.subnet(c);
+        s.ifPresent(x -> carrying.add(x.virtualNetwork()));
+        Optional.ofNullable(t.networkInterfaces().get(c)).ifPresent(n -> n.ipConfigurations()
+            .forEach(ic -> ic.subnet().flatMap(ResourceId::parent).ifPresent(carrying::add)));
+      }
+    }
+    Set<ResourceId> forcedVnets = new HashSet<>();
+    IpSet moved = IpSet.EMPTY;
+    Set<ResourceId> forced = new HashSet<>();
+    for (ResourceId id : vnets) {
+      VirtualNetwork vb = before.virtualNetworks().get(id);
+      VirtualNetwork va = after.virtualNetworks().get(id);
+      if (vb != null && va != null && !(vb.name().equals(va.name()) && vb.location().equals(va.location())
+          && vb.dnsServers().equals(va.dnsServers()))) {
+        return Optional.empty(); // DNS servers change name resolution for every flow that starts there
+      }
+      IpSet sb = vb == null ? IpSet.EMPTY : IpSet.ofCidrs(vb.addressSpace());
+      IpSet sa = va == null ? IpSet.EMPTY : IpSet.ofCidrs(va.addressSpace());
+      IpSet delta = sb.difference(sa).union(sa.difference(sb));
+      if (!delta.isEmpty()) {
+        if (vb != null && va != null && carrying.contains(id)) {
+          return Optional.empty();
+        }
+        moved = moved.union(delta);
+        for (VirtualNetwork v : new VirtualNetwork[] {vb, va}) {
+          if (v != null) {
+            v.subnets().stream().filter(s -> IpSet.ofCidrs(s.addressPrefixes()).intersects(delta))
+                .forEach(s -> forced.add(s.id()));
+          }
+        }
+      }
+      for (VnetPeering p : changedPeerings(vb, va)) {
+        boolean local = carrying.contains(id);
+        boolean remote = carrying.contains(p.remoteVirtualNetwork());
+        if (local && remote) {
+          return Optional.empty();
+        }
+        forcedVnets.add(local ? p.remoteVirtualNetwork() : id);
+      }
+    }
+    Set<ResourceId> dirty = new HashSet<>();
+    for (Topology t : List.of(before, after)) {
+      for (Subnet s : t.subnets().values()) {
+        if (forcedVnets.contains(s.virtualNetwork())) {
+          forced.add(s.id());
+        }
+      }
+    }
+    for (Topology t : List.of(before, after)) {
+      Topology other = t == before ? after : before;
+      for (Subnet s : t.subnets().values()) {
+        Optional<Subnet> o = other.subnet(s.id());
+        if (o.isEmpty() || !o.get().addressPrefixes().equals(s.addressPrefixes())) {
+          dirty.add(s.id());
+          IpSet here = IpSet.ofCidrs(s.addressPrefixes());
+          moved = moved.union(o.map(x -> here.difference(IpSet.ofCidrs(x.addressPrefixes()))).orElse(here));
+        }
+      }
+    }
+    Map<Object, Boolean> sameNsgs = new HashMap<>();
+    for (SubnetPlane pb : b.subnets()) {
+      Optional<SubnetPlane> pa = a.subnet(pb.subnet().id());
+      if (pa.isPresent() && !dirty.contains(pb.subnet().id()) && !samePlane(pb, pa.get(), b, a, sameNsgs)) {
+        dirty.add(pb.subnet().id());
+      }
+    }
+    dirty.addAll(forced);
+    return Optional.of(new VnetImpact(ImmutableSet.copyOf(dirty), ImmutableSet.copyOf(forced), moved));
+  }
+
+  /** Peerings of one VNet added, removed or edited (either version, so both ends are known). */
+  private static List<VnetPeering> changedPeerings(VirtualNetwork b, VirtualNetwork a) {
+    Map<ResourceId, VnetPeering> before = new HashMap<>();
+    if (b != null) {
+      b.peerings().forEach(p -> before.put(p.id(), p));
+    }
+    Set<VnetPeering> out = new HashSet<>();
+    if (a != null) {
+      for (VnetPeering p : a.peerings()) {
+        VnetPeering old = before.remove(p.id());
+        if (!p.equals(old)) {
+          out.add(p);
+          if (old != null) {
+            out.add(old);
+          }
+        }
+      }
+    }
+    out.addAll(before.values());
+    return List.copyOf(out);
+  }
+
+  /**
+   * Whether a subnet compiles to the same plane on both sides: the same subnet, VNet space, virtual tags, effective
+   * routes (as Azure lists them), NAT gateway and NSG rules (resolved against its tags). Its NICs are the same NICs:
+   * a NIC that changed is judged on its own.
+   */
+  private static boolean samePlane(SubnetPlane pb, SubnetPlane pa, DataPlane b, DataPlane a,
+      Map<Object, Boolean> sameNsgs) {
+    return pb.subnet().equals(pa.subnet()) && pb.vnetId().equals(pa.vnetId())
+        && b.vnetSpace(pb.vnetId()).equals(a.vnetSpace(pa.vnetId())) && pb.tags().equals(pa.tags())
+        && sameRoutes(pb.routes(), pa.routes()) && pb.natGateway().equals(pa.natGateway())
+        && sameNsg(pb.nsgInbound(), pa.nsgInbound(), sameNsgs) && sameNsg(pb.nsgOutbound(), pa.nsgOutbound(), sameNsgs);
+  }
+
+  private static boolean sameRoutes(EffectiveRouteTable b, EffectiveRouteTable a) {
+    return b == a || b.routes().equals(a.routes()) && b.routeTable().equals(a.routeTable())
+        && b.unresolved().equals(a.unresolved());
+  }
+
+  private static boolean sameNsg(Optional<NsgPlane> b, Optional<NsgPlane> a, Map<Object, Boolean> memo) {
+    if (b.isEmpty() || a.isEmpty()) {
+      return b.isEmpty() && a.isEmpty();
+    }
+    NsgPlane x = b.get();
+    NsgPlane y = a.get();
+    if (x == y) {
+      return true;
+    }
+    return memo.computeIfAbsent(new IdentityPair(x, y), k -> x.id().equals(y.id()) && x.resolved().isPresent()
+        && y.resolved().isPresent() && x.compiled().isPresent() == y.compiled().isPresent()
+        && x.resolved().get().rules().equals(y.resolved().get().rules()));
+  }
+
+  /** Two planes by identity (shared planes are compared once). */
+  private record IdentityPair(Object x, Object y) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdentityPair p && p.x == x && p.y == y;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(System.identityHashCode(x), System.identityHashCode(y));
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package dev.vnetsim.simulator.whatif;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vnetsim.model.Cidr;
+import dev.vnetsim.model.IpSet;
+import dev.vnetsim.model.ResourceId;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.network.Subnet;
+import dev.vnetsim.model.network.VirtualNetwork;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded random changes of VNets as change files: subnets added (with or without an NSG) or removed, address spaces
+ * widened (with a private, shared or public prefix or another VNet's, the peerings back synced or not, a subnet in
+ * the new space or not), peerings removed or edited (forwarded traffic, VNet access, state, remote gateways), and a new VNet peered
+ * with an existing one (one way or both).
+ */
+final class RandomVnetChanges {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] NEW_SPACES = {"172.20.0.0/24", "10.200.0.0/24", "100.64.8.0/24", "20.40.0.0/24"};
+
+  private RandomVnetChanges() {}
+
+  /** One or two operations, each on a VNet no earlier operation of the patch touched. */
+  static String patch(Topology base, SplittableRandom rnd) {
+    ArrayNode ops = JSON.createArrayNode();
+    Set<ResourceId> touched = new HashSet<>();
+    for (int i = 0, n = 1 + rnd.nextInt(2); i < n; i++) {
+      List<VirtualNetwork> vnets = new ArrayList<>(base.virtualNetworks().values());
+      vnets.removeIf(v -> touched.contains(v.id()));
+      if (vnets.isEmpty()) {
+        break;
+      }
+      VirtualNetwork v = vnets.get(rnd.nextInt(vnets.size()));
+      touched.add(v.id());
+      switch (rnd.nextInt(5)) {
+        case 0 -> addSubnet(base, v, rnd, ops, Optional.empty());
+        case 1 -> removeSubnet(base, v, rnd, ops);
+        case 2 -> widen(base, v, rnd, ops, touched);
+        case 3 -> editPeering(v, rnd, ops);
+        default -> newVnet(base, v, rnd, ops, touched);
+      }
+    }
+    return ops.toString();
+  }
+
+  private static void addSubnet(Topology base, VirtualNetwork v, SplittableRandom rnd, ArrayNode ops,
+      Optional<IpSet> within) {
+    IpSet free = within.orElse(IpSet.ofCidrs(v.addressSpace()).v4Only());
+    for (Subnet s : v.subnets()) {
+      free = free.difference(IpSet.ofCidrs(s.addressPrefixes()));
+    }
+    Optional<Cidr> room = free.toCidrs().stream().filter(c -> c.prefixLength() <= 28).findFirst();
+    if (room.isEmpty()) {
+      return;
+    }
+    String name = "snet-random-" + rnd.nextInt(1_000_000);
+    ObjectNode subnet = JSON.createObjectNode().put("id", v.id().value() + "/subnets/" + name).put("name", name);
+    ObjectNode p = subnet.putObject("properties").put("addressPrefix", Cidr.of(room.get().network(), 28).toString());
+    List<ResourceId> nsgs = new ArrayList<>(base.networkSecurityGroups().keySet());
+    if (!nsgs.isEmpty() && rnd.nextBoolean()) {
+      p.putObject("networkSecurityGroup").put("id", nsgs.get(rnd.nextInt(nsgs.size())).value());
+    }
+    ops.add(RandomChanges.op("add", v.id().value() + "/properties/subnets/-", subnet));
+  }
+
+  /** A subnet that nothing is in (no NIC, private endpoint, firewall or gateway): Azure refuses to remove others. */
+  private static void removeSubnet(Topology base, VirtualNetwork v, SplittableRandom rnd, ArrayNode ops) {
+    Set<ResourceId> used = new HashSet<>();
+    base.networkInterfaces().values().forEach(n -> n.ipConfigurations().forEach(c -> c.subnet().ifPresent(used::add)));
+    base.privateEndpoints().values().forEach(pe -> pe.subnet().ifPresent(used::add));
+    base.amlComputes().values().forEach(c -> c.subnet().ifPresent(used::add));
+    List<Integer> free = new ArrayList<>();
+    for (int i = 0; i < v.subnets().size(); i++) {
+      String name = v.subnets().get(i).name().toLowerCase(Locale.ROOT);
+      if (!used.contains(v.subnets().get(i).id()) && !name.contains("firewall") && !name.contains("gateway")) {
+        free.add(i);
+      }
+    }
+    if (!free.isEmpty()) {
+      ops.add(RandomChanges.op("remove", v.id().value() + "/properties/subnets/" + free.get(rnd.nextInt(free.size())),
+          null));
+    }
+  }
+
+  private static void widen(Topology base, VirtualNetwork v, SplittableRandom rnd, ArrayNode ops,
+      Set<ResourceId> touched) {
+    String prefix = NEW_SPACES[rnd.nextInt(NEW_SPACES.length)];
+    List<VirtualNetwork> others = base.virtualNetworks().values().stream().filter(o -> !o.id().equals(v.id())
+        && !o.addressSpace().isEmpty() && o.addressSpace().get(0).family() == dev.vnetsim.model.IpFamily.IPV4).toList();
+    if (!others.isEmpty() && rnd.nextInt(3) == 0) { // another VNet's space (allowed when they are not peered)
+      Cidr theirs = others.get(rnd.nextInt(others.size())).addressSpace().get(0);
+      prefix = Cidr.of(theirs.network(), Math.max(24, theirs.prefixLength())).toString();
+    }
+    Cidr added = Cidr.parse(prefix);
+    if (v.addressSpace().stream().anyMatch(c -> c.overlaps(added))) {
+      return;
+    }
+    ops.add(RandomChanges.op("add", v.id().value() + "/properties/addressSpace/addressPrefixes/-",
+        JSON.getNodeFactory().textNode(added.toString())));
+    if (rnd.nextBoolean()) {
+      addSubnet(base, v, rnd, ops, Optional.of(added.toIpSet()));
+    }
+    if (rnd.nextBoolean()) { // the peerings back synced, as after an address space change in Azure
+      for (VirtualNetwork other : base.virtualNetworks().values()) {
+        for (int i = 0; i < other.peerings().size(); i++) {
+          if (other.peerings().get(i).remoteVirtualNetwork().equals(v.id()) && touched.add(other.id())) {
+            ops.add(RandomChanges.op("add", other.id().value() + "/properties/virtualNetworkPeerings/" + i
+                + "/properties/remoteAddressSpace/addressPrefixes/-", JSON.getNodeFactory().textNode(added.toString())));
+          }
+        }
+      }
+    }
+  }
+
+  private static void editPeering(VirtualNetwork v, SplittableRandom rnd, ArrayNode ops) {
+    if (v.peerings().isEmpty()) {
+      return;
+    }
+    int i = rnd.nextInt(v.peerings().size());
+    String at = v.id().value() + "/properties/virtualNetworkPeerings/" + i;
+    JsonNode no = JSON.getNodeFactory().booleanNode(false);
+    switch (rnd.nextInt(5)) {
+      case 0 -> ops.add(RandomChanges.op("remove", at, null));
+      case 1 -> ops.add(RandomChanges.op("add", at + "/properties/allowForwardedTraffic", no));
+      case 2 -> ops.add(RandomChanges.op("add", at + "/properties/allowVirtualNetworkAccess", no));
+      case 3 -> ops.add(RandomChanges.op("add", at + "/properties/peeringState",
+          JSON.getNodeFactory().textNode("Disconnected")));
+      default -> ops.add(RandomChanges.op("add", at + "/properties/useRemoteGateways",
+          JSON.getNodeFactory().booleanNode(!v.peerings().get(i).useRemoteGateways())));
+    }
+  }
+
+  /** A new VNet with two subnets (one with an NSG) peered to {@code hub}, and the peering back unless not. */
+  private static void newVnet(Topology base, VirtualNetwork hub, SplittableRandom rnd, ArrayNode ops,
+      Set<ResourceId> touched) {
+    String space = "10.250." + rnd.nextInt(4) * 4 + ".0/22";
+    if (base.virtualNetworks().values().stream().flatMap(x -> x.addressSpace().stream())
+        .anyMatch(c -> c.overlaps(Cidr.parse(space)))) {
+      return;
+    }
+    String name = "vnet-random-" + rnd.nextInt(1_000_000);
+    String id = hub.id().value().substring(0, hub.id().value().lastIndexOf('/') + 1) + name;
+    ObjectNode vnet = JSON.createObjectNode().put("id", id).put("name", name)
+        .put("type", "Microsoft.Network/virtualNetworks").put("location", hub.location());
+    ObjectNode p = vnet.putObject("properties");
+    p.putObject("addressSpace").putArray("addressPrefixes").add(space);
+    ArrayNode subnets = p.putArray("subnets");
+    Cidr s = Cidr.parse(space);
+    for (int k = 0; k < 2; k++) {
+      ObjectNode subnet = subnets.addObject().put("id", id + "/subnets/snet-" + k).put("name", "snet-" + k);
+      ObjectNode sp = subnet.putObject("properties").put("addressPrefix", Cidr.of(
+          dev.vnetsim.model.IpAddress.v4(s.network().lo() + 256L * k), 24).toString());
+      List<ResourceId> nsgs = new ArrayList<>(base.networkSecurityGroups().keySet());
+      if (k == 1 && !nsgs.isEmpty()) {
+        sp.putObject("networkSecurityGroup").put("id", nsgs.get(rnd.nextInt(nsgs.size())).value());
+      }
+    }
+    p.putArray("virtualNetworkPeerings").add(peering(id, "to-hub", hub.id().value(), hub.addressSpace()
+        .stream().map(Cidr::toString).toList(), rnd.nextBoolean()));
+    ops.add(JSON.createObjectNode().put("op", "put").set("resource", vnet));
+    if (rnd.nextInt(4) > 0) {
+      ops.add(RandomChanges.op("add", hub.id().value() + "/properties/virtualNetworkPeerings/-",
+          peering(hub.id().value(), "to-" + name, id, List.of(space), true)));
+    }
+  }
+
+  private static ObjectNode peering(String local, String name, String remote, List<String> remoteSpace,
+      boolean forwarded) {
+    ObjectNode peering = JSON.createObjectNode().put("id", local + "/virtualNetworkPeerings/" + name)
+        .put("name", name);
+    ObjectNode p = peering.putObject("properties");
+    p.putObject("remoteVirtualNetwork").put("id", remote);
+    p.put("allowVirtualNetworkAccess", true).put("allowForwardedTraffic", forwarded).put("allowGatewayTransit", false)
+        .put("useRemoteGateways", false).put("peeringState", "Connected");
+    ArrayNode prefixes = p.putObject("remoteAddressSpace").putArray("addressPrefixes");
+    remoteSpace.forEach(prefixes::add);
+    return peering;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.vnetsim.simulator.whatif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableList;
+import dev.vnetsim.model.InvalidTopologyException;
+import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.network.VirtualNetwork;
+import dev.vnetsim.model.io.TopologyReader;
+import dev.vnetsim.model.io.change.ArmResources;
+import dev.vnetsim.model.io.change.ChangeFile;
+import dev.vnetsim.model.io.change.ChangeSet;
+import dev.vnetsim.simulator.generate.EstateGenerator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Changes of VNets (address spaces, subnets, peerings, a new VNet) judged by the planes that differ
+ * ({@link VnetImpact}) give exactly the answers of a full recomputation, on seeded random changes to a generated
+ * estate (hub with firewall, peered spokes) and to the bundled example (with its Azure ML requirement rows).
+ */
+class VnetWhatIfTest {
+  @TempDir
+  static Path dir;
+  static ArmResources estate;
+  static ArmResources example;
+  static final AtomicInteger RUNS = new AtomicInteger();
+  static final AtomicInteger CHANGED = new AtomicInteger();
+  static final AtomicInteger REUSED = new AtomicInteger();
+
+  @BeforeAll
+  static void load() throws IOException {
+    List<Path> files = new EstateGenerator(new EstateGenerator.Settings(4, 3, 8, 7, 10)).writeTo(dir);
+    estate = ArmResources.read(files, false);
+    example = WhatIfFixtures.example();
+  }
+
+  /** The random changes must matter: many change some flow, and many leave flows the incremental run reuses. */
+  @AfterAll
+  static void changesWereMeaningful() {
+    System.out.println("VNet what-if: " + CHANGED + " of " + RUNS + " runs changed flows, " + REUSED
+        + " simulated fewer traces than the full run");
+    assertThat(RUNS.get()).isGreaterThanOrEqualTo(32);
+    assertThat(CHANGED.get()).isGreaterThanOrEqualTo(RUNS.get() / 3);
+    assertThat(REUSED.get()).isGreaterThanOrEqualTo(RUNS.get() / 3);
+  }
+
+  /**
+   * A spoke's address space widened over another spoke's (allowed between VNets that are not peered): the first
+   * spoke now keeps packets for that space (VnetLocal), which its firewall route sent to the other spoke before. Neither
+   * end moved, only the first spoke's routes: the flows between them change, as the full run says.
+   */
+  @Test
+  void spaceOverAnotherSpoke_changesFlowsBetweenUnmovedEnds() {
+    Topology t = estate.topology();
+    VirtualNetwork one = t.virtualNetworks().values().stream().filter(v -> v.name().equals("vnet-spoke-1"))
+        .findFirst().orElseThrow();
+    VirtualNetwork two = t.virtualNetworks().values().stream().filter(v -> v.name().equals("vnet-spoke-2"))
+        .findFirst().orElseThrow();
+    String patch = "[{\"op\":\"add\",\"path\":\"" + one.id().value() + "/properties/addressSpace/addressPrefixes/-\","
+        + "\"value\":\"" + two.subnets().get(0).addressPrefixes().get(0) + "\"}]";
+    ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("overlap.json", patch));
+    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
+    WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
+    WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
+    assertThat(incremental.changes()).isEqualTo(full.changes());
+    assertThat(full.changes()).anySatisfy(c -> {
+      assertThat(c.from()).startsWith("vnet-spoke-1/");
+      assertThat(c.to()).isEqualTo("vnet-spoke-2/" + two.subnets().get(0).name());
+    });
+    assertThat(incremental.stats().traces()).isLessThan(full.stats().traces() / 2);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24})
+  void vnetChanges_equalFull(long seed) {
+    for (ArmResources base : List.of(example, estate)) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      String patch = RandomVnetChanges.patch(base.topology(), rnd);
+      if (patch.equals("[]")) {
+        continue;
+      }
+      ChangeSet cs;
+      try {
+        cs = ChangeFile.apply(base, new TopologyReader.Source("vnet-" + seed + ".json", patch));
+      } catch (InvalidTopologyException | IllegalArgumentException e) {
+        throw new AssertionError("seed " + seed + ": generated an invalid change " + patch + ": " + e.getMessage(), e);
+      }
+      WhatIf.Options options = base == example ? WhatIfFixtures.withRows()
+          : WhatIfFixtures.options(ImmutableList.of());
+      WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
+      WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
+      assertThat(incremental.changes()).as("seed %d, change %s", seed, patch).isEqualTo(full.changes());
+      assertThat(incremental.stats().traces()).as("seed %d", seed).isLessThanOrEqualTo(full.stats().traces());
+      RUNS.incrementAndGet();
+      if (!full.changes().isEmpty()) {
+        CHANGED.incrementAndGet();
+      }
+      if (incremental.stats().traces() < full.stats().traces()) {
+        REUSED.incrementAndGet();
+      }
+    }
+  }
+}
