@@ -61,7 +61,8 @@ final class ClassDifferences {
     List<Range<Integer>> differ = mayDiffer.asRanges().asList();
     int d = 0;
     int k = 0;
-    for (PortRange c : classes) { // in port order, as the intervals: both are walked forward once
+    for (int i = 0; i < classes.size(); i++) { // in port order, as the intervals: both are walked forward once
+      PortRange c = classes.get(i);
       while (d < differ.size() && last(differ.get(d)) < c.from()) {
         d++;
       }
@@ -85,7 +86,13 @@ final class ClassDifferences {
           byPattern.put(pattern, g);
         }
       }
-      g.ports().add(c);
+      if (pattern.size() == 1) { // the classes after it in the same interval (and range that may differ): alike
+        int j = intervals.lastWithin(classes, i, k, last(differ.get(d)));
+        g.ports().addAll(classes.subList(i, j + 1));
+        i = j;
+      } else {
+        g.ports().add(c);
+      }
     }
     return out;
   }
@@ -187,6 +194,26 @@ final class ClassDifferences {
         i++;
       }
       return i;
+    }
+
+    /**
+     * The last of the classes from {@code i} on (sorted, disjoint) that lie in interval {@code k} and start at or before
+     * {@code lastPort}; class {@code i} is one.
+     */
+    int lastWithin(List<PortRange> classes, int i, int k, int lastPort) {
+      long end = k + 1 < starts.length ? starts[k + 1] - 1L : Long.MAX_VALUE;
+      int lo = i;
+      int hi = classes.size() - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        PortRange m = classes.get(mid);
+        if (m.to() <= end && m.from() <= lastPort) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lo;
     }
 
     /** The labels of the intervals a class spans, in port order, repeats merged; {@code i} holds its first port. */

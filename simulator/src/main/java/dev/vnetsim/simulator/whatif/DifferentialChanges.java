@@ -7,6 +7,7 @@ import dev.vnetsim.model.PortRange;
 import dev.vnetsim.model.Protocol;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.io.change.ResourceChange;
+import dev.vnetsim.simulator.engine.Endpoint;
 import dev.vnetsim.simulator.trace.FlowBox;
 import dev.vnetsim.simulator.trace.FlowSpace;
 import dev.vnetsim.simulator.trace.Part;
@@ -122,11 +123,43 @@ final class DifferentialChanges {
       }
       List<Grouping.Raw> out = new ArrayList<>();
       FlowRequest r = job.request();
+      boolean oneSided = oneSided(r.from()) || oneSided(r.to());
       groups.forEach((protocol, gs) -> gs.forEach(g -> WhatIf.add(out, FlowChange.Source.DIFFERENTIAL,
           Optional.empty(), r.from().text(), r.to().text(), protocol.name(), protocol.hasPorts() ? g.ports()
-              : List.of(), g.differences(), changes)));
+              : List.of(), oneSided ? workingOnOneSide(g.differences()) : g.differences(), changes)));
       byJob.set(j, out); // tasks share no job: no two write the same slot
     }
+  }
+
+  /**
+   * Whether a site exists on one side only: a subnet, NIC or public IP added or removed. Its flows did not exist on the
+   * other side, whose trace says so ({@code INSUFFICIENT_INFO}); they are reported only where they work on one side
+   * ({@link #workingOnOneSide}).
+   */
+  private boolean oneSided(Site site) {
+    return exists(sides.before().topology(), site) != exists(sides.after().topology(), site);
+  }
+
+  private static boolean exists(Topology t, Site site) {
+    if (site instanceof Site.SubnetSite s) {
+      return t.subnet(s.subnet()).isPresent();
+    }
+    if (site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.Nic n) {
+      return t.networkInterfaces().containsKey(n.id());
+    }
+    if (site instanceof Site.Fixed f && f.endpoint() instanceof Endpoint.PublicIp p) {
+      return t.publicIpAddresses().containsKey(p.id());
+    }
+    return true;
+  }
+
+  /**
+   * The differences of a flow with an end that exists on one side only: those where it works on one side (OPENED to a
+   * new subnet, NIC or public IP; BROKEN to a removed one). A new end that stays unreachable is no change of a flow
+   * that existed: on a large estate a new VNet's subnets would otherwise list every subnet that cannot reach them.
+   */
+  private static List<Difference> workingOnOneSide(List<Difference> differences) {
+    return differences.stream().filter(d -> d.kind() != FlowChange.Kind.CHANGED).toList();
   }
 
   /** Step 3, once every task has run: adds the changes to {@code raw}; returns how many flows it covers. */

@@ -2,8 +2,13 @@ package dev.vnetsim.simulator.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import dev.vnetsim.model.InvalidTopologyException;
+import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
 import dev.vnetsim.model.network.VirtualNetwork;
 import dev.vnetsim.model.io.TopologyReader;
@@ -29,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * estate (hub with firewall, peered spokes) and to the bundled example (with its Azure ML requirement rows).
  */
 class VnetWhatIfTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir
   static Path dir;
   static ArmResources estate;
@@ -78,6 +84,47 @@ class VnetWhatIfTest {
       assertThat(c.to()).isEqualTo("vnet-spoke-2/" + two.subnets().get(0).name());
     });
     assertThat(incremental.stats().traces()).isLessThan(full.stats().traces() / 2);
+  }
+
+  /**
+   * A subnet added is reported by the flows that work to or from it (OPENED), not by those that stay blocked; removing
+   * it again is reported by the same flows, BROKEN.
+   */
+  @Test
+  void subnetAddedThenRemoved_reportsTheFlowsThatWorkOnOneSide() {
+    VirtualNetwork one = estate.topology().virtualNetworks().values().stream()
+        .filter(v -> v.name().equals("vnet-spoke-1")).findFirst().orElseThrow();
+    ArrayNode all = JSON.createArrayNode();
+    for (ResourceId id : estate.ids()) {
+      JsonNode tree = estate.tree(id).orElseThrow().deepCopy();
+      if (id.equals(one.id())) {
+        ((ArrayNode) tree.path("properties").path("addressSpace").path("addressPrefixes")).add("172.31.0.0/24");
+        ObjectNode subnet = ((ArrayNode) tree.path("properties").path("subnets")).addObject()
+            .put("id", id.value() + "/subnets/snet-new").put("name", "snet-new");
+        subnet.putObject("properties").put("addressPrefix", "172.31.0.0/26");
+      }
+      all.add(tree);
+    }
+    ArmResources withSubnet = ArmResources.readSources(List.of(new TopologyReader.Source("with-subnet.json",
+        JSON.createObjectNode().set("value", all).toString())), false);
+    ChangeSet added = ChangeSet.between(estate, withSubnet);
+    WhatIf.Options options = WhatIfFixtures.options(ImmutableList.of());
+    WhatIfReport opened = WhatIf.analyse(added, options.withIncremental(true));
+    assertThat(opened.changes()).isEqualTo(WhatIf.analyse(added, options.withIncremental(false)).changes());
+    assertThat(opened.changes()).isNotEmpty().allSatisfy(c -> {
+      assertThat(c.kind()).isEqualTo(FlowChange.Kind.OPENED);
+      assertThat(List.of(c.from(), c.to())).contains("snet-new");
+    });
+    // flows between the new subnet and the other spokes cross the hub firewall, which denies them: not listed
+    assertThat(opened.changes()).noneMatch(c -> c.from().startsWith("vnet-spoke-2/")
+        || c.to().startsWith("vnet-spoke-2/"));
+    ChangeSet removed = ChangeSet.between(withSubnet, estate);
+    WhatIfReport broken = WhatIf.analyse(removed, options.withIncremental(true));
+    assertThat(broken.changes()).isEqualTo(WhatIf.analyse(removed, options.withIncremental(false)).changes());
+    assertThat(broken.changes()).extracting(c -> c.kind()).containsOnly(FlowChange.Kind.BROKEN);
+    assertThat(broken.changes()).extracting(c -> c.from() + " " + c.to() + " " + c.protocol() + " " + c.ports())
+        .containsExactlyElementsOf(opened.changes().stream().map(c -> c.from() + " " + c.to() + " " + c.protocol()
+            + " " + c.ports()).toList());
   }
 
   @ParameterizedTest(name = "seed {0}")
