@@ -1,5 +1,7 @@
 package dev.vnetsim.simulator.whatif;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.BoundType;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableRangeSet;
@@ -36,7 +38,10 @@ import java.util.TreeMap;
 final class ClassDifferences {
   private ClassDifferences() {}
 
-  /** Classes answered alike: their ports (in class order) and their differences. */
+  /**
+   * Classes answered alike: their ports (in class order; a run of adjacent classes in one interval is one range) and
+   * their differences.
+   */
   record Group(List<PortRange> ports, List<Difference> differences) {}
 
   /**
@@ -61,6 +66,7 @@ final class ClassDifferences {
     List<Range<Integer>> differ = mayDiffer.asRanges().asList();
     int d = 0;
     int k = 0;
+    int[] gaps = null;
     for (int i = 0; i < classes.size(); i++) { // in port order, as the intervals: both are walked forward once
       PortRange c = classes.get(i);
       while (d < differ.size() && last(differ.get(d)) < c.from()) {
@@ -88,7 +94,14 @@ final class ClassDifferences {
       }
       if (pattern.size() == 1) { // the classes after it in the same interval (and range that may differ): alike
         int j = intervals.lastWithin(classes, i, k, last(differ.get(d)));
-        g.ports().addAll(classes.subList(i, j + 1));
+        if (j > i && gaps == null) {
+          gaps = gaps(classes);
+        }
+        if (j > i && gaps[i] == gaps[j]) { // a run without gaps: one range
+          g.ports().add(new PortRange(c.from(), classes.get(j).to()));
+        } else {
+          g.ports().addAll(classes.subList(i, j + 1));
+        }
         i = j;
       } else {
         g.ports().add(c);
@@ -96,6 +109,25 @@ final class ClassDifferences {
     }
     return out;
   }
+
+  /**
+   * For classes in port order, how many gaps (ports in no class) lie before each: classes {@code i..j} run without a
+   * gap when {@code gaps[i] == gaps[j]}. Kept by the very list (a what-if asks with the same few lists for every flow).
+   */
+  private static int[] gaps(List<PortRange> classes) {
+    int[] out = GAPS.getIfPresent(classes);
+    if (out == null) {
+      out = new int[classes.size()];
+      for (int i = 1; i < out.length; i++) {
+        out[i] = out[i - 1] + (classes.get(i - 1).to() + 1 == classes.get(i).from() ? 0 : 1);
+      }
+      GAPS.put(classes, out);
+    }
+    return out;
+  }
+
+  private static final Cache<List<PortRange>, int[]> GAPS = CacheBuilder.newBuilder().weakKeys().maximumSize(64)
+      .build();
 
   private static int first(Range<Integer> r) {
     return r.lowerBoundType() == BoundType.CLOSED ? r.lowerEndpoint() : r.lowerEndpoint() + 1;
