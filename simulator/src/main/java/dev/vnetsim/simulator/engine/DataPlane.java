@@ -75,6 +75,16 @@ public final class DataPlane {
   }
 
   public static DataPlane compile(Topology topology, ServiceTagLookup tags, FirewallStage firewallStage) {
+    return compile(topology, tags, firewallStage, null);
+  }
+
+  /**
+   * A full compile that takes the NSG planes of {@code donor} (a data plane of another topology with the same service
+   * tags, or null) where they cannot differ: the same NSG, direction and virtual tags, and the same application
+   * security group members. A change of address spaces or peerings compiles again in full, yet leaves most NSGs alone.
+   */
+  private static DataPlane compile(Topology topology, ServiceTagLookup tags, FirewallStage firewallStage,
+      DataPlane donor) {
     DnsView dns = new DnsView(topology, tags);
     FirewallStage fw = firewallStage != null ? firewallStage : new CompiledFirewalls(topology, tags, dns);
     NetworkFacts facts = new NetworkFacts(topology);
@@ -83,6 +93,9 @@ public final class DataPlane {
     NsgCompiler compiler = new NsgCompiler();
     PlaneIndex index = PlaneIndex.of(topology);
     PlaneBuilder b = new PlaneBuilder(topology, facts, resolver, compiler, null, null);
+    if (donor != null && donor.tags == tags && resolver.sameAsgMembers(donor.resolver)) {
+      b.reuseNsgPlanes(donor.topology, donor.subnetArray, donor.nicArray);
+    }
     List<ResourceId> subnetIds = index.subnetIndex.keySet().asList();
     List<ResourceId> nicIds = index.nicIndex.ids();
     PlaneArray<SubnetPlane> subnets = PlaneArray.of(subnetIds.size(),
@@ -107,7 +120,7 @@ public final class DataPlane {
   public static DataPlane recompile(DataPlane previous, Topology next, Collection<ResourceId> changed) {
     Optional<LocalChange> local = LocalChange.of(previous.topology, next, changed);
     if (local.isEmpty()) {
-      return compile(next, previous.tags);
+      return compile(next, previous.tags, null, previous);
     }
     LocalChange change = local.get();
     boolean ownFirewalls = previous.firewallStage instanceof CompiledFirewalls;

@@ -50,6 +50,9 @@ final class PlaneBuilder {
   private final Map<VirtualTags, VirtualTags> tagsByContent = new HashMap<>();
   private final Map<NsgKey, NsgPlane> nsgs = new HashMap<>();
   private final Map<NsgKey, Boolean> sameRules = new HashMap<>();
+  /** NSG planes of another compile that a full compile may take ({@link #reuseNsgPlanes}). */
+  private final Map<NsgKey, NsgPlane> donated = new HashMap<>();
+  private Topology donorTopology;
 
   /**
    * A builder for a full compile ({@code change} and {@code previousTopology} null) or for the planes a local change
@@ -97,12 +100,44 @@ final class PlaneBuilder {
         pips, lb);
   }
 
+  /**
+   * For a full compile: the NSG planes of a compile of {@code donor} (the same service tags, and application security
+   * groups with the same members: what resolving a rule reads besides the rule and its context), taken where the NSG
+   * is equal on both topologies and the context (virtual tags) is equal.
+   */
+  void reuseNsgPlanes(Topology donor, List<SubnetPlane> subnets, List<NicPlane> nics) {
+    donorTopology = donor;
+    for (SubnetPlane s : subnets) {
+      s.nsgInbound().ifPresent(p -> donated.putIfAbsent(new NsgKey(p.id(), Direction.INBOUND, s.tags()), p));
+      s.nsgOutbound().ifPresent(p -> donated.putIfAbsent(new NsgKey(p.id(), Direction.OUTBOUND, s.tags()), p));
+    }
+    for (NicPlane n : nics) {
+      VirtualTags vt = n.subnet().tags();
+      n.nsgInbound().ifPresent(p -> donated.putIfAbsent(new NsgKey(p.id(), Direction.INBOUND, vt), p));
+      n.nsgOutbound().ifPresent(p -> donated.putIfAbsent(new NsgKey(p.id(), Direction.OUTBOUND, vt), p));
+    }
+  }
+
+  private NsgPlane donated(NsgKey k) {
+    NsgPlane p = donated.get(k);
+    if (p == null || p.resolved().isEmpty()) {
+      return null;
+    }
+    NetworkSecurityGroup mine = topology.networkSecurityGroups().get(k.nsg());
+    NetworkSecurityGroup theirs = donorTopology.networkSecurityGroups().get(k.nsg());
+    return mine != null && (mine == theirs || mine.equals(theirs)) ? p : null;
+  }
+
   private NsgPlane nsg(ResourceId id, Direction d, VirtualTags context, Optional<NsgPlane> previous) {
     boolean samePlace = previous != null && previous.isPresent() && previous.get().id().equals(id);
     if (samePlace && (!change.nsgDirty(id) || sameRules(id, d))) {
       return previous.get();
     }
     return nsgs.computeIfAbsent(new NsgKey(id, d, context), k -> {
+      NsgPlane reused = donorTopology == null ? null : donated(k);
+      if (reused != null) {
+        return reused;
+      }
       NetworkSecurityGroup nsg = topology.networkSecurityGroups().get(id);
       if (nsg == null) {
         return new NsgPlane(id, Optional.empty(), Optional.empty());

@@ -99,6 +99,12 @@ public final class AddressResolver {
     }
   }
 
+  /** Whether ASGs resolve alike here and in {@code other}: the same ASGs in the input, with the same members. */
+  public boolean sameAsgMembers(AddressResolver other) {
+    return asgMembers.equals(other.asgMembers)
+        && topology.applicationSecurityGroups().keySet().equals(other.topology.applicationSecurityGroups().keySet());
+  }
+
   /** Member addresses of ASGs; an ASG not in the input is unknown (its members may be NICs not in the input). */
   public Resolved asgs(List<ResourceId> ids) {
     Resolved out = Resolved.of(IpSet.EMPTY);

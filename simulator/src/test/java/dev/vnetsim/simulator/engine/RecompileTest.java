@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vnetsim.model.Direction;
 import dev.vnetsim.model.IpAddress;
@@ -23,6 +24,7 @@ import dev.vnetsim.simulator.generate.EstateGenerator;
 import dev.vnetsim.simulator.resolve.ServiceTagLookup;
 import dev.vnetsim.simulator.trace.Flow;
 import dev.vnetsim.simulator.whatif.RandomChanges;
+import dev.vnetsim.simulator.whatif.RandomVnetChanges;
 import dev.vnetsim.simulator.whatif.WhatIfFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +51,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * are the previous data plane's own instances.
  */
 class RecompileTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int[] PORTS = {22, 80, 443, 445, 1433, 3389, 8080};
   @TempDir
   static Path dir;
@@ -69,6 +72,9 @@ class RecompileTest {
   /** The random changes must leave most planes shared and rebuild some. */
   @AfterAll
   static void recompilesWereIncremental() {
+    System.out.println("recompile: " + TAKEN_NSG_PLANES + " NSG planes taken by global changes");
+    assertThat(TAKEN_NSG_PLANES.get()).as("NSG planes a global change took from the previous compile")
+        .isGreaterThan(5);
     System.out.println("recompile: " + SHARED + " subnet planes shared, " + REBUILT + " rebuilt");
     assertThat(SHARED.get()).isGreaterThan(REBUILT.get());
     assertThat(REBUILT.get()).isGreaterThan(10);
@@ -116,6 +122,43 @@ class RecompileTest {
     assertThat(recompiled.subnets()).doesNotContainAnyElementsOf(previous.subnets());
     samePlanes(recompiled, DataPlane.compile(cs.after(), tags), patch, new SplittableRandom(1));
   }
+
+  /**
+   * Global changes of VNets (address spaces, subnets, peerings, a new VNet) compile again in full but take the NSG
+   * planes the previous compile made for the same NSG and virtual tags: the result answers as a compile from nothing,
+   * and most NSG planes are the previous ones.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void vnetChange_takesUnchangedNsgPlanes_answersAsFullCompile(long seed) throws IOException {
+    for (ArmResources base : List.of(example, estate)) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      // NSG rules edited and a NIC's application security groups dropped in the same change: planes of those NSGs,
+      // and of every NSG when members moved, must not be taken
+      ArrayNode ops = (ArrayNode) JSON.readTree(RandomChanges.patch(base, rnd));
+      if (rnd.nextBoolean()) {
+        base.topology().networkInterfaces().values().stream()
+            .filter(n -> !n.ipConfigurations().get(0).applicationSecurityGroups().isEmpty()).findFirst()
+            .ifPresent(n -> ops.addObject().put("op", "remove").put("path", n.id().value()
+                + "/properties/ipConfigurations/0/properties/applicationSecurityGroups"));
+      }
+      ops.addAll((ArrayNode) JSON.readTree(RandomVnetChanges.patch(base.topology(), rnd)));
+      String patch = ops.toString();
+      ChangeSet cs = ChangeFile.apply(base, new TopologyReader.Source("vnet-" + seed + ".json", patch));
+      List<ResourceId> changed = cs.changes().stream().map(ResourceChange::resourceId).toList();
+      DataPlane previous = DataPlane.compile(cs.before(), tags);
+      DataPlane recompiled = DataPlane.recompile(previous, cs.after(), changed);
+      String as = "seed " + seed + ", change " + patch;
+      samePlanes(recompiled, DataPlane.compile(cs.after(), tags), as, rnd);
+      sameTraces(recompiled, DataPlane.compile(cs.after(), tags), as);
+      Set<NsgPlane> before = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      previous.subnets().forEach(p -> p.nsgInbound().ifPresent(before::add));
+      recompiled.subnets().forEach(p -> p.nsgInbound().filter(before::contains)
+          .ifPresent(x -> TAKEN_NSG_PLANES.incrementAndGet()));
+    }
+  }
+
+  private static final AtomicInteger TAKEN_NSG_PLANES = new AtomicInteger();
 
   /**
    * aml-check's compute probe (a NIC added in the compute's subnet; for public-IP compute also a public IP and an NSG)

@@ -24,14 +24,14 @@ import java.util.SplittableRandom;
  * the new space or not), peerings removed or edited (forwarded traffic, VNet access, state, remote gateways), and a new VNet peered
  * with an existing one (one way or both).
  */
-final class RandomVnetChanges {
+public final class RandomVnetChanges {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] NEW_SPACES = {"172.20.0.0/24", "10.200.0.0/24", "100.64.8.0/24", "20.40.0.0/24"};
 
   private RandomVnetChanges() {}
 
   /** One or two operations, each on a VNet no earlier operation of the patch touched. */
-  static String patch(Topology base, SplittableRandom rnd) {
+  public static String patch(Topology base, SplittableRandom rnd) {
     ArrayNode ops = JSON.createArrayNode();
     Set<ResourceId> touched = new HashSet<>();
     for (int i = 0, n = 1 + rnd.nextInt(2); i < n; i++) {
