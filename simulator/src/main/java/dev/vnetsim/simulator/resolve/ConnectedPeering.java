@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * A peering in state Connected, seen from its local VNet: the remote VNet (when in the input), the remote address
- * ranges (the remote VNet's address space, else the peering's {@code remoteAddressSpace}), whether it is global
+ * ranges (the peering's {@code remoteAddressSpace}, the space peered, else the remote VNet's address space: when the
+ * remote VNet's space changed, the peering carries the old one until it is synced, see {@link NetworkFacts}), whether
+ * it is global
  * (different regions, azure-semantics.md §2.2 {@code VNetGlobalPeering}) and the reverse peering when known.
  */
 public record ConnectedPeering(

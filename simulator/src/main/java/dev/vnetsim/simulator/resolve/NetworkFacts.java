@@ -132,7 +132,12 @@ public final class NetworkFacts {
         continue;
       }
       Optional<VirtualNetwork> remote = Optional.ofNullable(topology.virtualNetworks().get(p.remoteVirtualNetwork()));
-      ImmutableList<Cidr> space = remote.map(VirtualNetwork::addressSpace).orElse(p.remoteAddressSpace());
+      // The space a peering carries is the one peered: after the remote VNet's address space changes, the peering
+      // keeps the old space until it is synced from this side (Sync-AzVirtualNetworkPeering, the
+      // syncRemoteAddressSpace parameter of VirtualNetworkPeerings_CreateOrUpdate); ARM then shows the new space in
+      // remoteVirtualNetworkAddressSpace only. An input without remoteAddressSpace gets the remote VNet's space.
+      ImmutableList<Cidr> space = !p.remoteAddressSpace().isEmpty() ? p.remoteAddressSpace()
+          : remote.map(VirtualNetwork::addressSpace).orElse(ImmutableList.of());
       boolean global = remote.map(r -> !sameRegion(r.location(), v.location())).orElse(false);
       Optional<VnetPeering> reverse = remote.flatMap(r -> r.peerings().stream()
           .filter(rp -> rp.remoteVirtualNetwork().equals(v.id())).findFirst());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
+import dev.vnetsim.model.Cidr;
 import dev.vnetsim.model.InvalidTopologyException;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
@@ -15,6 +16,8 @@ import dev.vnetsim.model.io.TopologyReader;
 import dev.vnetsim.model.io.change.ArmResources;
 import dev.vnetsim.model.io.change.ChangeFile;
 import dev.vnetsim.model.io.change.ChangeSet;
+import dev.vnetsim.simulator.engine.DataPlane;
+import dev.vnetsim.simulator.engine.SubnetPlane;
 import dev.vnetsim.simulator.generate.EstateGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -125,6 +128,35 @@ class VnetWhatIfTest {
     assertThat(broken.changes()).extracting(c -> c.from() + " " + c.to() + " " + c.protocol() + " " + c.ports())
         .containsExactlyElementsOf(opened.changes().stream().map(c -> c.from() + " " + c.to() + " " + c.protocol()
             + " " + c.ports()).toList());
+  }
+
+  /**
+   * A peered VNet's address space widened: the hub keeps routing only the space its peering carries until the peering
+   * is synced (its {@code remoteAddressSpace} updated, as {@code Sync-AzVirtualNetworkPeering} does).
+   */
+  @Test
+  void widenedSpace_reachesThePeerOnlyOnceThePeeringIsSynced() {
+    Topology t = estate.topology();
+    VirtualNetwork one = t.virtualNetworks().values().stream().filter(v -> v.name().equals("vnet-spoke-1"))
+        .findFirst().orElseThrow();
+    VirtualNetwork hub = t.virtualNetworks().values().stream().filter(v -> v.name().equals("vnet-hub"))
+        .findFirst().orElseThrow();
+    int back = 0;
+    while (!hub.peerings().get(back).remoteVirtualNetwork().equals(one.id())) {
+      back++;
+    }
+    String widen = "{\"op\":\"add\",\"path\":\"" + one.id().value() + "/properties/addressSpace/addressPrefixes/-\","
+        + "\"value\":\"172.31.0.0/24\"}";
+    String sync = "{\"op\":\"add\",\"path\":\"" + hub.id().value() + "/properties/virtualNetworkPeerings/" + back
+        + "/properties/remoteAddressSpace/addressPrefixes/-\",\"value\":\"172.31.0.0/24\"}";
+    for (boolean synced : new boolean[] {false, true}) {
+      String patch = "[" + widen + (synced ? "," + sync : "") + "]";
+      ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("widen.json", patch));
+      DataPlane after = DataPlane.compile(cs.after(), WhatIfFixtures.tags());
+      SubnetPlane firewall = after.subnet(hub.subnets().get(0).id()).orElseThrow();
+      assertThat(firewall.routes().routes()).as("synced: %s", synced)
+          .filteredOn(r -> r.addressPrefix().contains(Cidr.parse("172.31.0.0/24"))).hasSize(synced ? 1 : 0);
+    }
   }
 
   @ParameterizedTest(name = "seed {0}")
