@@ -74,6 +74,28 @@ class WhatIfCommandTest {
     assertThat(row.at("/after/decidedBy/ruleName").asText()).isEqualTo("securityRules/DenyInternetOutbound");
   }
 
+  /**
+   * A subnet added (with the training subnet's NSG): the flows that work to and from it are OPENED, each caused by the
+   * subnet's addition; those that stay blocked (it to the Internet, past DenyInternetOutbound) are not listed, and
+   * nothing that worked breaks (exit 0).
+   */
+  @Test
+  void addSubnet_opensItsFlowsOnly() throws Exception {
+    CliRun r = whatif("--json", "--change", CHANGES.resolve("add-subnet.json").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode doc = JSON.readTree(r.out());
+    assertThat(doc.get("changes")).isNotEmpty().allSatisfy(c -> {
+      assertThat(c.get("kind").asText()).isEqualTo("OPENED");
+      assertThat(List.of(c.get("from").asText(), c.get("to").asText())).contains("snet-inference");
+      assertThat(c.at("/before/disposition").asText()).isEqualTo("INSUFFICIENT_INFO");
+      assertThat(c.at("/cause/0/detail").asText()).isEqualTo("subnets/snet-inference added");
+    });
+    JsonNode back = change(doc, "OPENED", "snet-training", "snet-inference");
+    assertThat(back.at("/after/decidedBy/ruleName").asText()).isEqualTo("defaultSecurityRules/AllowVnetInBound");
+    assertThat(doc.get("changes")).noneMatch(c -> c.get("to").asText().equals("internet"));
+    assertThat(doc.at("/summary/broken").asInt()).isZero();
+  }
+
   @Test
   void removeStorageRule_text_groupsByKindAndCause() {
     CliRun r = whatif("--change", CHANGES.resolve("remove-storage-rule.json").toString());
