@@ -41,7 +41,7 @@ import java.util.function.Predicate;
  * subnet), and firewall policies and IP groups (every Azure Firewall, and the flows its changed rules can match:
  * {@link FirewallExposure}). Resources of types the model does not use, VMs and Azure ML computes change only what
  * names stand for ({@link #names}). A VNet's address space, peerings and subnets added, removed or resized are
- * judged by the compiled planes that differ ({@link VnetImpact}). Anything else (anything else of a NIC, private
+ * judged by the compiled planes that differ ({@link PlaneImpact}). Anything else (anything else of a NIC, private
  * endpoints, DNS, firewall resources, gateways) can move addresses or tags anywhere: every flow is simulated again.
  */
 final class Impact {
@@ -75,7 +75,7 @@ final class Impact {
   private final boolean names;
   /**
    * Subnets, NICs and public IPs whose every flow may change whatever their planes say: the ends of a changed peering
-   * and the subnets in a VNet's changed space ({@link VnetImpact}).
+   * and the subnets in a VNet's changed space ({@link PlaneImpact}).
    */
   private final ImmutableSet<ResourceId> forced;
   /** Addresses that moved into or out of a subnet or VNet space: flows to the Internet or a tag that meet them. */
@@ -119,6 +119,7 @@ final class Impact {
     Set<ResourceId> firewallDirty = new HashSet<>();
     boolean names = false;
     Set<ResourceId> vnets = new HashSet<>();
+    Set<ResourceId> endpoints = new HashSet<>();
     for (ResourceChange c : cs.changes()) {
       String type = c.resourceId().type().orElse("").toLowerCase(Locale.ROOT);
       ResourceId id = c.resourceId();
@@ -135,7 +136,19 @@ final class Impact {
         case "microsoft.network/routetables" -> withSubnets(dirty, id, cs, Subnet::routeTable);
         case "microsoft.network/natgateways" -> withSubnets(dirty, id, cs, Subnet::natGateway);
         case "microsoft.network/publicipaddresses" -> dirty.add(id);
+        case "microsoft.network/privateendpoints" -> endpoints.add(id);
+        case "microsoft.network/privateendpoints/privatednszonegroups" -> {
+          endpoints.add(id.parent().orElseThrow());
+          names = true;
+        }
+        case "microsoft.network/privatednszones", "microsoft.network/privatednszones/a",
+            "microsoft.network/privatednszones/virtualnetworklinks", "microsoft.network/privatednszones/recordsets" ->
+            names = true; // only FQDNs resolve through them: named flows, and firewall rules that name FQDNs
         case "microsoft.network/networkinterfaces" -> {
+          if (privateEndpointNic(cs, id)) {
+            endpoints.add(id);
+            continue;
+          }
           // Only its NSG association: the NIC's own flows (a site of its own with an NSG, compared rule by rule,
           // Exposure#ofNic), flows to its subnet (delivered to the NICs there, Exposure#ofSubnet), and those it
           // forwards when it is an appliance (CarrierExposure). Anything else of a NIC (addresses, subnet,
@@ -159,7 +172,7 @@ final class Impact {
           if (subnet.isPresent() && samePrefixes(cs, subnet.get())) {
             dirty.add(subnet.get());
           } else {
-            vnets.add(id); // address space, peerings, subnets added, removed or resized: VnetImpact
+            vnets.add(id); // address space, peerings, subnets added, removed or resized: PlaneImpact
           }
         }
         case "microsoft.network/virtualnetworks/subnets", "microsoft.network/virtualnetworks/virtualnetworkpeerings" ->
@@ -176,8 +189,12 @@ final class Impact {
     }
     Set<ResourceId> forced = Set.of();
     IpSet moved = IpSet.EMPTY;
-    if (!vnets.isEmpty()) {
-      Optional<VnetImpact> v = VnetImpact.of(vnets, cs.before(), cs.after(), before.engine().dataPlane(),
+    names |= !endpoints.isEmpty(); // an endpoint's DNS records and custom DNS configs
+    if (names && !firewallsOf(cs).isEmpty() && firewallDirty.isEmpty()) {
+      firewallDirty.addAll(firewallsOf(cs)); // firewall rules that name FQDNs may resolve differently: compared
+    }
+    if (!vnets.isEmpty() || !endpoints.isEmpty()) {
+      Optional<PlaneImpact> v = PlaneImpact.of(vnets, endpoints, cs.before(), cs.after(), before.engine().dataPlane(),
           after.engine().dataPlane());
       if (v.isEmpty()) {
         return everything();
@@ -226,6 +243,22 @@ final class Impact {
         : Optional.of(new FirewallExposure(ImmutableList.copyOf(rects)));
     return new Impact(false, names, ImmutableSet.copyOf(expanded), contained, privateEndpoints, exposure,
         ImmutableSet.copyOf(carried), ImmutableSet.copyOf(forced), moved);
+  }
+
+  private static boolean privateEndpointNic(ChangeSet cs, ResourceId id) {
+    for (Topology t : new Topology[] {cs.before(), cs.after()}) {
+      NetworkInterface n = t.networkInterfaces().get(id);
+      if (n != null && n.privateEndpoint().isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<ResourceId> firewallsOf(ChangeSet cs) {
+    Set<ResourceId> out = new HashSet<>(cs.before().azureFirewalls().keySet());
+    out.addAll(cs.after().azureFirewalls().keySet());
+    return out;
   }
 
   /**

@@ -169,7 +169,7 @@ class IncrementalWhatIfTest {
   private static final AtomicInteger OTHER_ROW_RUNS = new AtomicInteger();
 
   /** Flows that carry the names of the example's storage account and of one the random changes may add. */
-  private static final ImmutableList<Intent> STORAGE_INTENTS = IntentsFile.parse("""
+  static final ImmutableList<Intent> STORAGE_INTENTS = IntentsFile.parse("""
       - {name: blob, from: snet-training, to: stamlsecure001.blob.core.windows.net, port: 443, expect: reachable}
       - {name: other, from: snet-training, to: stamlsecure001x.blob.core.windows.net, port: 443, expect: blocked}
       - {name: new, from: snet-training, to: st414.blob.core.windows.net, port: 445, expect: blocked}

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vnetsim.model.Cidr;
+import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.network.PrivateEndpoint;
 import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.model.network.VirtualNetwork;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import java.util.SplittableRandom;
  * Seeded random changes of VNets as change files: subnets added (with or without an NSG) or removed, address spaces
  * widened (with a private, shared or public prefix or another VNet's, the peerings back synced or not, a subnet in
  * the new space or not), peerings removed or edited (forwarded traffic, VNet access, state, remote gateways), and a new VNet peered
- * with an existing one (one way or both).
+ * with an existing one (one way or both); and private endpoints added or removed ({@link #endpointPatch}).
  */
 public final class RandomVnetChanges {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +51,68 @@ public final class RandomVnetChanges {
         case 3 -> editPeering(v, rnd, ops);
         default -> newVnet(base, v, rnd, ops, touched);
       }
+    }
+    return ops.toString();
+  }
+
+  /**
+   * One or two private endpoint changes: an endpoint added (with its NIC and a custom DNS config for a storage
+   * account's blob FQDN) in a random subnet, or one removed with its NIC.
+   */
+  public static String endpointPatch(Topology base, SplittableRandom rnd) {
+    ArrayNode ops = JSON.createArrayNode();
+    Set<IpAddress> used = new HashSet<>();
+    base.networkInterfaces().values().forEach(n -> n.ipConfigurations().forEach(c -> c.privateIpAddress()
+        .ifPresent(used::add)));
+    Set<ResourceId> removed = new HashSet<>();
+    for (int i = 0, n = 1 + rnd.nextInt(2); i < n; i++) {
+      List<PrivateEndpoint> pes = new ArrayList<>(base.privateEndpoints().values());
+      pes.removeIf(pe -> removed.contains(pe.id()));
+      if (!pes.isEmpty() && rnd.nextInt(3) == 0) {
+        PrivateEndpoint pe = pes.get(rnd.nextInt(pes.size()));
+        removed.add(pe.id());
+        ops.addObject().put("op", "delete").put("id", pe.id().value());
+        pe.networkInterfaces().stream().filter(base.networkInterfaces()::containsKey)
+            .forEach(nic -> ops.addObject().put("op", "delete").put("id", nic.value()));
+        continue;
+      }
+      List<Subnet> subnets = new ArrayList<>(base.subnets().values());
+      subnets.removeIf(x -> x.name().toLowerCase(Locale.ROOT).contains("firewall")
+          || x.name().toLowerCase(Locale.ROOT).contains("gateway") || !x.delegations().isEmpty());
+      Subnet subnet = subnets.get(rnd.nextInt(subnets.size()));
+      Cidr prefix = subnet.addressPrefixes().get(0);
+      IpAddress ip = IpAddress.v4(prefix.network().lo() + 4 + rnd.nextInt(8));
+      if (!used.add(ip)) {
+        continue;
+      }
+      String name = "pe-random-" + rnd.nextInt(1_000_000);
+      String rg = subnet.id().value().substring(0, subnet.id().value().indexOf("/providers/") + 11);
+      String pe = rg + "Microsoft.Network/privateEndpoints/" + name;
+      String nic = rg + "Microsoft.Network/networkInterfaces/" + name + ".nic";
+      String account = base.otherResources().values().stream()
+          .filter(o -> o.type().equalsIgnoreCase("Microsoft.Storage/storageAccounts")).map(o -> o.id().value())
+          .findFirst().orElse(rg.replace("Microsoft.Network/", "") + "Microsoft.Storage/storageAccounts/strandom");
+      String accountName = account.substring(account.lastIndexOf('/') + 1);
+      ObjectNode r = JSON.createObjectNode().put("id", pe).put("name", name)
+          .put("type", "Microsoft.Network/privateEndpoints").put("location", "eastus");
+      ObjectNode p = r.putObject("properties");
+      p.putObject("subnet").put("id", subnet.id().value());
+      p.putArray("networkInterfaces").addObject().put("id", nic);
+      ObjectNode conn = p.putArray("privateLinkServiceConnections").addObject().put("name", name);
+      ObjectNode cp = conn.putObject("properties").put("privateLinkServiceId", account);
+      cp.putArray("groupIds").add("blob");
+      cp.putObject("privateLinkServiceConnectionState").put("status", "Approved");
+      ObjectNode dns = p.putArray("customDnsConfigs").addObject().put("fqdn", accountName + ".blob.core.windows.net");
+      dns.putArray("ipAddresses").add(ip.toString());
+      ops.addObject().put("op", "put").set("resource", r);
+      ObjectNode nicNode = JSON.createObjectNode().put("id", nic).put("name", name + ".nic")
+          .put("type", "Microsoft.Network/networkInterfaces").put("location", "eastus");
+      ObjectNode np = nicNode.putObject("properties");
+      ObjectNode ic = np.putArray("ipConfigurations").addObject().put("name", "privateEndpointIpConfig.blob");
+      ic.putObject("properties").put("privateIPAddress", ip.toString()).putObject("subnet")
+          .put("id", subnet.id().value());
+      np.putObject("privateEndpoint").put("id", pe);
+      ops.addObject().put("op", "put").set("resource", nicNode);
     }
     return ops.toString();
   }

@@ -1,15 +1,21 @@
 package dev.vnetsim.simulator.whatif;
 
 import com.google.common.collect.ImmutableSet;
+import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.network.IpConfiguration;
+import dev.vnetsim.model.network.NetworkInterface;
+import dev.vnetsim.model.network.PrivateEndpoint;
 import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.model.network.VirtualNetwork;
 import dev.vnetsim.model.network.VnetPeering;
 import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.engine.NsgPlane;
 import dev.vnetsim.simulator.engine.SubnetPlane;
+import dev.vnetsim.simulator.resolve.AddressResolver;
+import dev.vnetsim.simulator.routing.EffectiveRoutes;
 import dev.vnetsim.simulator.routing.EffectiveRouteTable;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,14 +26,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a change of VNets (address spaces, subnets added, removed or resized, peerings added, removed or edited) can
- * affect, read off the two compiled data planes rather than guessed from the change. Such a change alters:
+ * What a change of VNets (address spaces, subnets added, removed or resized, peerings added, removed or edited) or of
+ * private endpoints (added, removed, moved, with their NICs) can affect, read off the two compiled data planes rather
+ * than guessed from the change. Such a change alters:
  * <ul>
  *   <li>each subnet's compiled plane (virtual tags, effective routes, NSGs resolved against those tags): the subnets
  *       whose plane differs, on any VNet, are {@link #dirty}, bounded there by {@link Exposure} (and at carriers by
  *       {@link CarrierExposure}) as for any local change;</li>
- *   <li>where addresses are: flows to the Internet or a service tag whose addresses meet a subnet or address space
- *       that moved ({@link #moved}) may be delivered differently;</li>
+ *   <li>where addresses are: flows to the Internet or a service tag whose addresses meet a subnet, address space or
+ *       private endpoint address that moved ({@link #moved}) may be delivered differently, and every flow to or from
+ *       the subnet of a private endpoint that changed is {@link #forced} (the endpoint is an address there; its /32
+ *       routes in its VNet and the peered ones show as routes that differ, azure-semantics.md §2.2);</li>
  *   <li>what crossing a peering does (azure-semantics.md §7: the remote VNet and the peering back must exist, and
  *       forwarded traffic, a source outside the sending VNet's space, needs the remote side's
  *       {@code allowForwardedTraffic}). A packet crosses a peering from VNet X to VNet Y only if it starts in X or a
@@ -38,12 +47,17 @@ import java.util.Set;
  *       the change is global when that VNet holds carriers.</li>
  * </ul>
  * Anything else of a VNet (its DNS servers, location) is global. The DNS view and firewalls read no address space;
- * private DNS links and firewall resources are other resources, whose changes are judged on their own.
+ * what a private endpoint changes in names (its DNS records, an FQDN a firewall rule resolves) is judged by
+ * {@link Impact} (every named flow again, and the firewall rules that differ).
  */
-record VnetImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forced, IpSet moved) {
+record PlaneImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forced, IpSet moved) {
 
-  /** The impact of changes to {@code vnets} (ids of VNets changed, added or removed); empty when it is global. */
-  static Optional<VnetImpact> of(Set<ResourceId> vnets, Topology before, Topology after, DataPlane b, DataPlane a) {
+  /**
+   * The impact of changes to {@code vnets} (ids of VNets changed, added or removed) and {@code endpoints} (private
+   * endpoints and their NICs, changed, added or removed); empty when it is global.
+   */
+  static Optional<PlaneImpact> of(Set<ResourceId> vnets, Set<ResourceId> endpoints, Topology before, Topology after,
+      DataPlane b, DataPlane a) {
     Set<ResourceId> carrying = new HashSet<>();
     for (Topology t : List.of(before, after)) {
       for (ResourceId c : CarrierExposure.carriers(t)) {
@@ -56,6 +70,24 @@ record VnetImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> force
     Set<ResourceId> forcedVnets = new HashSet<>();
     IpSet moved = IpSet.EMPTY;
     Set<ResourceId> forced = new HashSet<>();
+    for (Topology t : List.of(before, after)) {
+      for (ResourceId id : endpoints) {
+        PrivateEndpoint pe = t.privateEndpoints().get(id);
+        if (pe != null) {
+          pe.subnet().ifPresent(forced::add);
+          for (IpAddress ip : EffectiveRoutes.privateEndpointAddresses(t, pe)) {
+            moved = moved.union(IpSet.of(ip));
+          }
+        }
+        NetworkInterface nic = t.networkInterfaces().get(id);
+        if (nic != null) {
+          for (IpConfiguration c : nic.ipConfigurations()) {
+            c.subnet().ifPresent(forced::add);
+            moved = moved.union(AddressResolver.addresses(c));
+          }
+        }
+      }
+    }
     for (ResourceId id : vnets) {
       VirtualNetwork vb = before.virtualNetworks().get(id);
       VirtualNetwork va = after.virtualNetworks().get(id);
@@ -114,7 +146,7 @@ record VnetImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> force
       }
     }
     dirty.addAll(forced);
-    return Optional.of(new VnetImpact(ImmutableSet.copyOf(dirty), ImmutableSet.copyOf(forced), moved));
+    return Optional.of(new PlaneImpact(ImmutableSet.copyOf(dirty), ImmutableSet.copyOf(forced), moved));
   }
 
   /** Peerings of one VNet added, removed or edited (either version, so both ends are known). */
