@@ -70,11 +70,8 @@ class VnetWhatIfTest {
    */
   @Test
   void spaceOverAnotherSpoke_changesFlowsBetweenUnmovedEnds() {
-    Topology t = estate.topology();
-    VirtualNetwork one = t.virtualNetworks().values().stream().filter(v -> v.name().equals("vnet-spoke-1"))
-        .findFirst().orElseThrow();
-    VirtualNetwork two = t.virtualNetworks().values().stream().filter(v -> v.name().equals("vnet-spoke-2"))
-        .findFirst().orElseThrow();
+    VirtualNetwork one = vnet("vnet-spoke-1");
+    VirtualNetwork two = vnet("vnet-spoke-2");
     String patch = "[{\"op\":\"add\",\"path\":\"" + one.id().value() + "/properties/addressSpace/addressPrefixes/-\","
         + "\"value\":\"" + two.subnets().get(0).addressPrefixes().get(0) + "\"}]";
     ChangeSet cs = ChangeFile.apply(estate, new TopologyReader.Source("overlap.json", patch));
@@ -95,8 +92,7 @@ class VnetWhatIfTest {
    */
   @Test
   void subnetAddedThenRemoved_reportsTheFlowsThatWorkOnOneSide() {
-    VirtualNetwork one = estate.topology().virtualNetworks().values().stream()
-        .filter(v -> v.name().equals("vnet-spoke-1")).findFirst().orElseThrow();
+    VirtualNetwork one = vnet("vnet-spoke-1");
     ArrayNode all = JSON.createArrayNode();
     for (ResourceId id : estate.ids()) {
       JsonNode tree = estate.tree(id).orElseThrow().deepCopy();
@@ -136,11 +132,8 @@ class VnetWhatIfTest {
    */
   @Test
   void widenedSpace_reachesThePeerOnlyOnceThePeeringIsSynced() {
-    Topology t = estate.topology();
-    VirtualNetwork one = t.virtualNetworks().values().stream().filter(v -> v.name().equals("vnet-spoke-1"))
-        .findFirst().orElseThrow();
-    VirtualNetwork hub = t.virtualNetworks().values().stream().filter(v -> v.name().equals("vnet-hub"))
-        .findFirst().orElseThrow();
+    VirtualNetwork one = vnet("vnet-spoke-1");
+    VirtualNetwork hub = vnet("vnet-hub");
     int back = 0;
     while (!hub.peerings().get(back).remoteVirtualNetwork().equals(one.id())) {
       back++;
@@ -157,6 +150,11 @@ class VnetWhatIfTest {
       assertThat(firewall.routes().routes()).as("synced: %s", synced)
           .filteredOn(r -> r.addressPrefix().contains(Cidr.parse("172.31.0.0/24"))).hasSize(synced ? 1 : 0);
     }
+  }
+
+  private static VirtualNetwork vnet(String name) {
+    return estate.topology().virtualNetworks().values().stream().filter(v -> v.name().equals(name)).findFirst()
+        .orElseThrow();
   }
 
   @ParameterizedTest(name = "seed {0}")
