@@ -40,9 +40,10 @@ import java.util.function.Predicate;
  * and its subnets), a subnet whose prefixes stay the same (the subnet), a NIC's NSG association (the NIC and its
  * subnet), and firewall policies and IP groups (every Azure Firewall, and the flows its changed rules can match:
  * {@link FirewallExposure}). Resources of types the model does not use, VMs and Azure ML computes change only what
- * names stand for ({@link #names}). A VNet's address space, peerings and subnets added, removed or resized are
- * judged by the compiled planes that differ ({@link PlaneImpact}). Anything else (anything else of a NIC, private
- * endpoints, DNS, firewall resources, gateways) can move addresses or tags anywhere: every flow is simulated again.
+ * names stand for ({@link #names}). A VNet's address space, peerings and subnets added, removed or resized, private
+ * endpoints and NICs added, removed or changed otherwise are judged by the compiled planes that differ
+ * ({@link PlaneImpact}). Anything else (a VNet's DNS servers, firewall resources, gateways, load balancers) can move
+ * addresses or tags anywhere: every flow is simulated again.
  */
 final class Impact {
   private final boolean global;
@@ -120,6 +121,7 @@ final class Impact {
     boolean names = false;
     Set<ResourceId> vnets = new HashSet<>();
     Set<ResourceId> endpoints = new HashSet<>();
+    Set<ResourceId> nics = new HashSet<>();
     for (ResourceChange c : cs.changes()) {
       String type = c.resourceId().type().orElse("").toLowerCase(Locale.ROOT);
       ResourceId id = c.resourceId();
@@ -154,8 +156,9 @@ final class Impact {
           // forwards when it is an appliance (CarrierExposure). Anything else of a NIC (addresses, subnet,
           // forwarding, security groups) can move it anywhere.
           NetworkInterface b = cs.before().networkInterfaces().get(id);
-          if (!LocalChange.onlyNsg(b, cs.after().networkInterfaces().get(id))) {
-            return everything();
+          if (b == null || !LocalChange.onlyNsg(b, cs.after().networkInterfaces().get(id))) {
+            nics.add(id); // added, removed, addresses, subnet, security groups: PlaneImpact
+            continue;
           }
           dirty.add(id);
           b.ipConfigurations().forEach(ic -> ic.subnet().ifPresent(dirty::add));
@@ -193,9 +196,9 @@ final class Impact {
     if (names && !firewallsOf(cs).isEmpty() && firewallDirty.isEmpty()) {
       firewallDirty.addAll(firewallsOf(cs)); // firewall rules that name FQDNs may resolve differently: compared
     }
-    if (!vnets.isEmpty() || !endpoints.isEmpty()) {
-      Optional<PlaneImpact> v = PlaneImpact.of(vnets, endpoints, cs.before(), cs.after(), before.engine().dataPlane(),
-          after.engine().dataPlane());
+    if (!vnets.isEmpty() || !endpoints.isEmpty() || !nics.isEmpty()) {
+      Optional<PlaneImpact> v = PlaneImpact.of(vnets, endpoints, nics, cs.before(), cs.after(),
+          before.engine().dataPlane(), after.engine().dataPlane());
       if (v.isEmpty()) {
         return everything();
       }

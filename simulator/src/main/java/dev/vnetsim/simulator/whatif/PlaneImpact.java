@@ -12,6 +12,7 @@ import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.model.network.VirtualNetwork;
 import dev.vnetsim.model.network.VnetPeering;
 import dev.vnetsim.simulator.engine.DataPlane;
+import dev.vnetsim.simulator.engine.NicPlane;
 import dev.vnetsim.simulator.engine.NsgPlane;
 import dev.vnetsim.simulator.engine.SubnetPlane;
 import dev.vnetsim.simulator.resolve.AddressResolver;
@@ -46,6 +47,10 @@ import java.util.Set;
  *       the subnets that lie in the part of a VNet's space that changed (their sources turn forwarded or not), and
  *       the change is global when that VNet holds carriers.</li>
  * </ul>
+ * A NIC added, removed or changed (addresses, subnet, application security groups, public IP) has its subnets on
+ * both sides {@link #forced} and its addresses {@link #moved}; NSG rules that name its security groups resolve
+ * anew, and the subnets and NICs whose NSG planes differ are dirty. A NIC that forwards or that a user route sends
+ * to, or one in a load balancer's backend pool, is global: others' flows cross it.
  * Anything else of a VNet (its DNS servers, location) is global. The DNS view and firewalls read no address space;
  * what a private endpoint changes in names (its DNS records, an FQDN a firewall rule resolves) is judged by
  * {@link Impact} (every named flow again, and the firewall rules that differ).
@@ -56,8 +61,8 @@ record PlaneImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forc
    * The impact of changes to {@code vnets} (ids of VNets changed, added or removed) and {@code endpoints} (private
    * endpoints and their NICs, changed, added or removed); empty when it is global.
    */
-  static Optional<PlaneImpact> of(Set<ResourceId> vnets, Set<ResourceId> endpoints, Topology before, Topology after,
-      DataPlane b, DataPlane a) {
+  static Optional<PlaneImpact> of(Set<ResourceId> vnets, Set<ResourceId> endpoints, Set<ResourceId> nics,
+      Topology before, Topology after, DataPlane b, DataPlane a) {
     Set<ResourceId> carrying = new HashSet<>();
     for (Topology t : List.of(before, after)) {
       for (ResourceId c : CarrierExposure.carriers(t)) {
@@ -85,6 +90,22 @@ record PlaneImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forc
             c.subnet().ifPresent(forced::add);
             moved = moved.union(AddressResolver.addresses(c));
           }
+        }
+      }
+    }
+    for (Topology t : List.of(before, after)) {
+      for (ResourceId id : nics) {
+        NetworkInterface nic = t.networkInterfaces().get(id);
+        if (nic == null) {
+          continue;
+        }
+        if (CarrierExposure.carriers(t).contains(id) || nic.ipConfigurations().stream()
+            .anyMatch(c -> !c.loadBalancerBackendAddressPools().isEmpty())) {
+          return Optional.empty(); // an appliance, or a load balancer's backend: others' flows cross it
+        }
+        for (IpConfiguration c : nic.ipConfigurations()) {
+          c.subnet().ifPresent(forced::add);
+          moved = moved.union(AddressResolver.addresses(c));
         }
       }
     }
@@ -143,6 +164,13 @@ record PlaneImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forc
       Optional<SubnetPlane> pa = a.subnet(pb.subnet().id());
       if (pa.isPresent() && !dirty.contains(pb.subnet().id()) && !samePlane(pb, pa.get(), b, a, sameNsgs)) {
         dirty.add(pb.subnet().id());
+      }
+    }
+    for (NicPlane nb : b.nics()) { // a NIC's own NSG resolves application security groups whose members moved
+      Optional<NicPlane> na = nb == null ? Optional.empty() : a.nic(nb.nic().id());
+      if (na.isPresent() && !(sameNsg(nb.nsgInbound(), na.get().nsgInbound(), sameNsgs)
+          && sameNsg(nb.nsgOutbound(), na.get().nsgOutbound(), sameNsgs))) {
+        dirty.add(nb.nic().id());
       }
     }
     dirty.addAll(forced);

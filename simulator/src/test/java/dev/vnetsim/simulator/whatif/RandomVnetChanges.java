@@ -9,6 +9,7 @@ import dev.vnetsim.model.IpAddress;
 import dev.vnetsim.model.IpSet;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
+import dev.vnetsim.model.network.NetworkInterface;
 import dev.vnetsim.model.network.PrivateEndpoint;
 import dev.vnetsim.model.network.Subnet;
 import dev.vnetsim.model.network.VirtualNetwork;
@@ -115,6 +116,77 @@ public final class RandomVnetChanges {
       ops.addObject().put("op", "put").set("resource", nicNode);
     }
     return ops.toString();
+  }
+
+  /**
+   * One or two NIC changes (not an appliance's, a private endpoint's or a load balancer backend's): its address moved
+   * in its subnet, the NIC moved to another subnet, its application security groups dropped or swapped, a NIC added
+   * with an ASG, or the NIC deleted.
+   */
+  public static String nicPatch(Topology base, SplittableRandom rnd) {
+    ArrayNode ops = JSON.createArrayNode();
+    Set<IpAddress> used = new HashSet<>();
+    base.networkInterfaces().values().forEach(n -> n.ipConfigurations().forEach(c -> c.privateIpAddress()
+        .ifPresent(used::add)));
+    List<NetworkInterface> nics = new ArrayList<>(base.networkInterfaces().values());
+    nics.removeIf(n -> n.privateEndpoint().isPresent() || n.enableIpForwarding() || n.ipConfigurations().isEmpty()
+        || n.ipConfigurations().get(0).subnet().isEmpty()
+        || n.ipConfigurations().stream().anyMatch(c -> !c.loadBalancerBackendAddressPools().isEmpty()));
+    List<Subnet> subnets = new ArrayList<>(base.subnets().values());
+    subnets.removeIf(x -> x.name().toLowerCase(Locale.ROOT).contains("firewall")
+        || x.name().toLowerCase(Locale.ROOT).contains("gateway"));
+    List<ResourceId> asgs = new ArrayList<>(base.applicationSecurityGroups().keySet());
+    Set<ResourceId> touched = new HashSet<>();
+    for (int i = 0, n = 1 + rnd.nextInt(2); i < n && !nics.isEmpty(); i++) {
+      NetworkInterface nic = nics.get(rnd.nextInt(nics.size()));
+      if (!touched.add(nic.id())) {
+        continue;
+      }
+      String at = nic.id().value() + "/properties/ipConfigurations/0/properties";
+      Subnet home = base.subnet(nic.ipConfigurations().get(0).subnet().get()).orElse(subnets.get(0));
+      switch (rnd.nextInt(5)) {
+        case 0 -> free(home, rnd, used).ifPresent(ip -> ops.add(RandomChanges.op("add", at + "/privateIPAddress",
+            JSON.getNodeFactory().textNode(ip.toString()))));
+        case 1 -> {
+          Subnet other = subnets.get(rnd.nextInt(subnets.size()));
+          free(other, rnd, used).ifPresent(ip -> {
+            ops.add(RandomChanges.op("add", at + "/subnet", JSON.createObjectNode().put("id", other.id().value())));
+            ops.add(RandomChanges.op("add", at + "/privateIPAddress", JSON.getNodeFactory().textNode(ip.toString())));
+          });
+        }
+        case 2 -> {
+          ArrayNode groups = JSON.createArrayNode();
+          if (!asgs.isEmpty() && rnd.nextBoolean()) {
+            groups.addObject().put("id", asgs.get(rnd.nextInt(asgs.size())).value());
+          }
+          ops.add(RandomChanges.op("add", at + "/applicationSecurityGroups", groups));
+        }
+        case 3 -> free(home, rnd, used).ifPresent(ip -> {
+          String id = nic.id().value() + "-random";
+          ObjectNode added = JSON.createObjectNode().put("id", id).put("name", nic.name() + "-random")
+              .put("type", "Microsoft.Network/networkInterfaces").put("location", nic.location());
+          ObjectNode ic = added.putObject("properties").putArray("ipConfigurations").addObject().put("name", "ipconfig1");
+          ObjectNode ip1 = ic.putObject("properties").put("privateIPAddress", ip.toString()).put("primary", true);
+          ip1.putObject("subnet").put("id", home.id().value());
+          if (!asgs.isEmpty()) {
+            ip1.putArray("applicationSecurityGroups").addObject().put("id", asgs.get(rnd.nextInt(asgs.size())).value());
+          }
+          ops.addObject().put("op", "put").set("resource", added);
+        });
+        default -> ops.addObject().put("op", "delete").put("id", nic.id().value());
+      }
+    }
+    return ops.toString();
+  }
+
+  /** An address of the subnet's first prefix that no NIC uses (from .4 on), claimed. */
+  private static Optional<IpAddress> free(Subnet s, SplittableRandom rnd, Set<IpAddress> used) {
+    Cidr prefix = s.addressPrefixes().get(0);
+    if (prefix.family() != dev.vnetsim.model.IpFamily.IPV4 || prefix.prefixLength() > 28) {
+      return Optional.empty();
+    }
+    IpAddress ip = IpAddress.v4(prefix.network().lo() + 4 + rnd.nextInt(8));
+    return used.add(ip) ? Optional.of(ip) : Optional.empty();
   }
 
   private static void addSubnet(Topology base, VirtualNetwork v, SplittableRandom rnd, ArrayNode ops,
