@@ -229,8 +229,8 @@ final class ClassDifferences {
     }
 
     /**
-     * The last of the classes from {@code i} on (sorted, disjoint) that lie in interval {@code k} and start at or before
-     * {@code lastPort}; class {@code i} is one.
+     * The last of the classes from {@code i} on (sorted, disjoint) that lie in interval {@code k} and start at or
+     * before {@code lastPort}; class {@code i} is one.
      */
     int lastWithin(List<PortRange> classes, int i, int k, int lastPort) {
       long end = k + 1 < starts.length ? starts[k + 1] - 1L : Long.MAX_VALUE;

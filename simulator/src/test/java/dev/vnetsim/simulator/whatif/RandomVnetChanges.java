@@ -24,8 +24,9 @@ import java.util.SplittableRandom;
 /**
  * Seeded random changes of VNets as change files: subnets added (with or without an NSG) or removed, address spaces
  * widened (with a private, shared or public prefix or another VNet's, the peerings back synced or not, a subnet in
- * the new space or not), peerings removed or edited (forwarded traffic, VNet access, state, remote gateways), and a new VNet peered
- * with an existing one (one way or both); and private endpoints added or removed ({@link #endpointPatch}).
+ * the new space or not), peerings removed or edited (forwarded traffic, VNet access, state, remote gateways), and a
+ * new VNet peered with an existing one (one way or both); private endpoints added or removed
+ * ({@link #endpointPatch}); NICs readdressed, moved, regrouped, added or deleted ({@link #nicPatch}).
  */
 public final class RandomVnetChanges {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -165,7 +166,8 @@ public final class RandomVnetChanges {
           String id = nic.id().value() + "-random";
           ObjectNode added = JSON.createObjectNode().put("id", id).put("name", nic.name() + "-random")
               .put("type", "Microsoft.Network/networkInterfaces").put("location", nic.location());
-          ObjectNode ic = added.putObject("properties").putArray("ipConfigurations").addObject().put("name", "ipconfig1");
+          ObjectNode ic = added.putObject("properties").putArray("ipConfigurations").addObject()
+              .put("name", "ipconfig1");
           ObjectNode ip1 = ic.putObject("properties").put("privateIPAddress", ip.toString()).put("primary", true);
           ip1.putObject("subnet").put("id", home.id().value());
           if (!asgs.isEmpty()) {
@@ -251,7 +253,8 @@ public final class RandomVnetChanges {
         for (int i = 0; i < other.peerings().size(); i++) {
           if (other.peerings().get(i).remoteVirtualNetwork().equals(v.id()) && touched.add(other.id())) {
             ops.add(RandomChanges.op("add", other.id().value() + "/properties/virtualNetworkPeerings/" + i
-                + "/properties/remoteAddressSpace/addressPrefixes/-", JSON.getNodeFactory().textNode(added.toString())));
+                + "/properties/remoteAddressSpace/addressPrefixes/-",
+                JSON.getNodeFactory().textNode(added.toString())));
           }
         }
       }

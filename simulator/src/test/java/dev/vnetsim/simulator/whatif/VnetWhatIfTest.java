@@ -65,8 +65,8 @@ class VnetWhatIfTest {
 
   /**
    * A spoke's address space widened over another spoke's (allowed between VNets that are not peered): the first
-   * spoke now keeps packets for that space (VnetLocal), which its firewall route sent to the other spoke before. Neither
-   * end moved, only the first spoke's routes: the flows between them change, as the full run says.
+   * spoke now keeps packets for that space (VnetLocal), which its firewall route sent to the other spoke before.
+   * Neither end moved, only the first spoke's routes: the flows between them change, as the full run says.
    */
   @Test
   void spaceOverAnotherSpoke_changesFlowsBetweenUnmovedEnds() {
