@@ -153,8 +153,8 @@ final class Impact {
           }
           // Only its NSG association: the NIC's own flows (a site of its own with an NSG, compared rule by rule,
           // Exposure#ofNic), flows to its subnet (delivered to the NICs there, Exposure#ofSubnet), and those it
-          // forwards when it is an appliance (CarrierExposure). Anything else of a NIC (addresses, subnet,
-          // forwarding, security groups) can move it anywhere.
+          // forwards when it is an appliance (CarrierExposure). Anything else of a NIC (added, removed, addresses,
+          // subnet, security groups) is judged by PlaneImpact (global for an appliance).
           NetworkInterface b = cs.before().networkInterfaces().get(id);
           if (b == null || !LocalChange.onlyNsg(b, cs.after().networkInterfaces().get(id))) {
             nics.add(id); // added, removed, addresses, subnet, security groups: PlaneImpact
@@ -192,10 +192,6 @@ final class Impact {
     }
     Set<ResourceId> forced = Set.of();
     IpSet moved = IpSet.EMPTY;
-    names |= !endpoints.isEmpty(); // an endpoint's DNS records and custom DNS configs
-    if (names && !firewallsOf(cs).isEmpty() && firewallDirty.isEmpty()) {
-      firewallDirty.addAll(firewallsOf(cs)); // firewall rules that name FQDNs may resolve differently: compared
-    }
     if (!vnets.isEmpty() || !endpoints.isEmpty() || !nics.isEmpty()) {
       Optional<PlaneImpact> v = PlaneImpact.of(vnets, endpoints, nics, cs.before(), cs.after(),
           before.engine().dataPlane(), after.engine().dataPlane());
@@ -206,6 +202,11 @@ final class Impact {
       forced = withNicsAndProbes(v.get().forced(), cs, probes);
       moved = v.get().moved();
       names = true; // requirement rows and intents may name addresses that moved: all are simulated again
+    }
+    if (names && !firewallsOf(cs).isEmpty() && firewallDirty.isEmpty()) {
+      // what a name stands for changed (DNS records, an endpoint's, a NIC's address behind a VM's name): the firewall
+      // rules that name FQDNs may resolve differently, so the rules of both sides are compared
+      firewallDirty.addAll(firewallsOf(cs));
     }
     List<FirewallExposure.Rect> rects = new ArrayList<>();
     if (!firewallDirty.isEmpty()) {
