@@ -58,7 +58,7 @@ class VnetWhatIfTest {
   static void changesWereMeaningful() {
     System.out.println("VNet what-if: " + CHANGED + " of " + RUNS + " runs changed flows, " + REUSED
         + " simulated fewer traces than the full run");
-    assertThat(RUNS.get()).isGreaterThanOrEqualTo(64);
+    assertThat(RUNS.get()).isGreaterThanOrEqualTo(80);
     assertThat(CHANGED.get()).isGreaterThanOrEqualTo(RUNS.get() / 3);
     assertThat(REUSED.get()).isGreaterThanOrEqualTo(RUNS.get() / 3);
   }
@@ -178,6 +178,28 @@ class VnetWhatIfTest {
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
   void nicChanges_equalFull(long seed) {
     equalFull(seed, RandomVnetChanges::nicPatch);
+  }
+
+  /**
+   * Mixed changes: NSG rules and routes edited, then a VNet change, a NIC change and an endpoint change in one change
+   * set, so that the local and the plane-judged parts of the impact meet.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void mixedChanges_equalFull(long seed) {
+    equalFull(seed, (t, rnd) -> {
+      ArmResources base = t == example.topology() ? example : estate;
+      ArrayNode ops = JSON.createArrayNode();
+      for (String part : List.of(RandomChanges.patch(base, rnd), RandomVnetChanges.patch(t, rnd),
+          RandomVnetChanges.nicPatch(t, rnd), RandomVnetChanges.endpointPatch(t, rnd))) {
+        try {
+          ops.addAll((ArrayNode) JSON.readTree(part));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return ops.toString();
+    });
   }
 
   private static void equalFull(long seed, java.util.function.BiFunction<Topology, SplittableRandom, String> change) {
