@@ -203,7 +203,7 @@ final class Impact {
       moved = v.get().moved();
       names = true; // requirement rows and intents may name addresses that moved: all are simulated again
     }
-    if (names && !firewallsOf(cs).isEmpty() && firewallDirty.isEmpty()) {
+    if (names && firewallDirty.isEmpty()) {
       // what a name stands for changed (DNS records, an endpoint's, a NIC's address behind a VM's name): the firewall
       // rules that name FQDNs may resolve differently, so the rules of both sides are compared
       firewallDirty.addAll(firewallsOf(cs));

@@ -37,7 +37,7 @@ import java.util.Set;
  *   <li>where addresses are: flows to the Internet or a service tag whose addresses meet a subnet, address space or
  *       private endpoint address that moved ({@link #moved}) may be delivered differently, and every flow to or from
  *       the subnet of a private endpoint that changed is {@link #forced} (the endpoint is an address there; its /32
- *       routes in its VNet and the peered ones show as routes that differ, azure-semantics.md §2.2);</li>
+ *       routes in its VNet and the peered ones show as routes that differ, azure-semantics.md §2.2, §5.1);</li>
  *   <li>what crossing a peering does (azure-semantics.md §7: the remote VNet and the peering back must exist, and
  *       forwarded traffic, a source outside the sending VNet's space, needs the remote side's
  *       {@code allowForwardedTraffic}). A packet crosses a peering from VNet X to VNet Y only if it starts in X or a
@@ -65,16 +65,26 @@ record PlaneImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forc
       Topology before, Topology after, DataPlane b, DataPlane a) {
     Set<ResourceId> carrying = new HashSet<>();
     for (Topology t : List.of(before, after)) {
-      for (ResourceId c : CarrierExposure.carriers(t)) {
+      Set<ResourceId> carriers = CarrierExposure.carriers(t);
+      for (ResourceId c : carriers) {
         Optional<Subnet> s = t.subnet(c);
         s.ifPresent(x -> carrying.add(x.virtualNetwork()));
         Optional.ofNullable(t.networkInterfaces().get(c)).ifPresent(n -> n.ipConfigurations()
             .forEach(ic -> ic.subnet().flatMap(ResourceId::parent).ifPresent(carrying::add)));
       }
+      for (ResourceId id : nics) {
+        NetworkInterface nic = t.networkInterfaces().get(id);
+        if (nic != null && (carriers.contains(id) || nic.ipConfigurations().stream()
+            .anyMatch(c -> !c.loadBalancerBackendAddressPools().isEmpty()))) {
+          return Optional.empty(); // an appliance, or a load balancer's backend: others' flows cross it
+        }
+      }
     }
     Set<ResourceId> forcedVnets = new HashSet<>();
     IpSet moved = IpSet.EMPTY;
     Set<ResourceId> forced = new HashSet<>();
+    Set<ResourceId> changedNics = new HashSet<>(endpoints);
+    changedNics.addAll(nics);
     for (Topology t : List.of(before, after)) {
       for (ResourceId id : endpoints) {
         PrivateEndpoint pe = t.privateEndpoints().get(id);
@@ -84,28 +94,14 @@ record PlaneImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forc
             moved = moved.union(IpSet.of(ip));
           }
         }
+      }
+      for (ResourceId id : changedNics) { // endpoints' NICs and other NICs: their subnets and addresses
         NetworkInterface nic = t.networkInterfaces().get(id);
         if (nic != null) {
           for (IpConfiguration c : nic.ipConfigurations()) {
             c.subnet().ifPresent(forced::add);
             moved = moved.union(AddressResolver.addresses(c));
           }
-        }
-      }
-    }
-    for (Topology t : List.of(before, after)) {
-      for (ResourceId id : nics) {
-        NetworkInterface nic = t.networkInterfaces().get(id);
-        if (nic == null) {
-          continue;
-        }
-        if (CarrierExposure.carriers(t).contains(id) || nic.ipConfigurations().stream()
-            .anyMatch(c -> !c.loadBalancerBackendAddressPools().isEmpty())) {
-          return Optional.empty(); // an appliance, or a load balancer's backend: others' flows cross it
-        }
-        for (IpConfiguration c : nic.ipConfigurations()) {
-          c.subnet().ifPresent(forced::add);
-          moved = moved.union(AddressResolver.addresses(c));
         }
       }
     }

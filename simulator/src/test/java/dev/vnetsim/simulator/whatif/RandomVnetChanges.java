@@ -63,9 +63,7 @@ public final class RandomVnetChanges {
    */
   public static String endpointPatch(Topology base, SplittableRandom rnd) {
     ArrayNode ops = JSON.createArrayNode();
-    Set<IpAddress> used = new HashSet<>();
-    base.networkInterfaces().values().forEach(n -> n.ipConfigurations().forEach(c -> c.privateIpAddress()
-        .ifPresent(used::add)));
+    Set<IpAddress> used = usedAddresses(base);
     Set<ResourceId> removed = new HashSet<>();
     for (int i = 0, n = 1 + rnd.nextInt(2); i < n; i++) {
       List<PrivateEndpoint> pes = new ArrayList<>(base.privateEndpoints().values());
@@ -78,15 +76,14 @@ public final class RandomVnetChanges {
             .forEach(nic -> ops.addObject().put("op", "delete").put("id", nic.value()));
         continue;
       }
-      List<Subnet> subnets = new ArrayList<>(base.subnets().values());
-      subnets.removeIf(x -> x.name().toLowerCase(Locale.ROOT).contains("firewall")
-          || x.name().toLowerCase(Locale.ROOT).contains("gateway") || !x.delegations().isEmpty());
+      List<Subnet> subnets = ordinarySubnets(base);
+      subnets.removeIf(x -> !x.delegations().isEmpty());
       Subnet subnet = subnets.get(rnd.nextInt(subnets.size()));
-      Cidr prefix = subnet.addressPrefixes().get(0);
-      IpAddress ip = IpAddress.v4(prefix.network().lo() + 4 + rnd.nextInt(8));
-      if (!used.add(ip)) {
+      Optional<IpAddress> free = free(subnet, rnd, used);
+      if (free.isEmpty()) {
         continue;
       }
+      IpAddress ip = free.get();
       String name = "pe-random-" + rnd.nextInt(1_000_000);
       String rg = subnet.id().value().substring(0, subnet.id().value().indexOf("/providers/") + 11);
       String pe = rg + "Microsoft.Network/privateEndpoints/" + name;
@@ -126,16 +123,12 @@ public final class RandomVnetChanges {
    */
   public static String nicPatch(Topology base, SplittableRandom rnd) {
     ArrayNode ops = JSON.createArrayNode();
-    Set<IpAddress> used = new HashSet<>();
-    base.networkInterfaces().values().forEach(n -> n.ipConfigurations().forEach(c -> c.privateIpAddress()
-        .ifPresent(used::add)));
+    Set<IpAddress> used = usedAddresses(base);
     List<NetworkInterface> nics = new ArrayList<>(base.networkInterfaces().values());
     nics.removeIf(n -> n.privateEndpoint().isPresent() || n.enableIpForwarding() || n.ipConfigurations().isEmpty()
         || n.ipConfigurations().get(0).subnet().isEmpty()
         || n.ipConfigurations().stream().anyMatch(c -> !c.loadBalancerBackendAddressPools().isEmpty()));
-    List<Subnet> subnets = new ArrayList<>(base.subnets().values());
-    subnets.removeIf(x -> x.name().toLowerCase(Locale.ROOT).contains("firewall")
-        || x.name().toLowerCase(Locale.ROOT).contains("gateway"));
+    List<Subnet> subnets = ordinarySubnets(base);
     List<ResourceId> asgs = new ArrayList<>(base.applicationSecurityGroups().keySet());
     Set<ResourceId> touched = new HashSet<>();
     for (int i = 0, n = 1 + rnd.nextInt(2); i < n && !nics.isEmpty(); i++) {
@@ -179,6 +172,21 @@ public final class RandomVnetChanges {
       }
     }
     return ops.toString();
+  }
+
+  private static Set<IpAddress> usedAddresses(Topology base) {
+    Set<IpAddress> used = new HashSet<>();
+    base.networkInterfaces().values().forEach(n -> n.ipConfigurations().forEach(c -> c.privateIpAddress()
+        .ifPresent(used::add)));
+    return used;
+  }
+
+  /** Subnets that hold no firewall or gateway. */
+  private static List<Subnet> ordinarySubnets(Topology base) {
+    List<Subnet> out = new ArrayList<>(base.subnets().values());
+    out.removeIf(x -> x.name().toLowerCase(Locale.ROOT).contains("firewall")
+        || x.name().toLowerCase(Locale.ROOT).contains("gateway"));
+    return out;
   }
 
   /** An address of the subnet's first prefix that no NIC uses (from .4 on), claimed. */
