@@ -83,6 +83,11 @@ public final class WhatIfCommand implements Callable<Integer> {
       description = "Which changes make the exit code 1 (default ${DEFAULT-VALUE}).")
   WhatIfReport.FailOn failOn;
 
+  @Option(names = "--all", description = "In the text form, list every changed flow: by default a cause with more"
+      + " than " + WhatIfFormats.LISTED + " is cut down to a count and the first " + WhatIfFormats.SHOWN
+      + " of each pair of before and after answers (--json always lists every flow).")
+  boolean all;
+
   @Option(names = "--max-flows", paramLabel = "N", description = "Compare at most N flows in the differential; a"
       + " change that may affect more stops with an error before simulating (default ${DEFAULT-VALUE}).")
   long maxFlows = WhatIf.Options.DEFAULT_MAX_FLOWS;
@@ -139,7 +144,7 @@ public final class WhatIfCommand implements Callable<Integer> {
       doc.put("serviceTags", CheckCommand.serviceTagsJson(catalog));
       Json.print(out, doc);
     } else {
-      out.print(WhatIfFormats.text(report));
+      out.print(WhatIfFormats.text(report, all));
       out.flush();
     }
     return report.fails(failOn) ? ExitCodes.NEGATIVE : ExitCodes.OK;

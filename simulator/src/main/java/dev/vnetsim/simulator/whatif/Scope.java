@@ -39,7 +39,7 @@ public record Scope(Optional<IpSet> destinations, ImmutableSet<Protocol> protoco
   }
 
   public boolean isAll() {
-    return equals(ALL);
+    return this == ALL || equals(ALL);
   }
 
   /** The packets of {@code s} in this scope. */

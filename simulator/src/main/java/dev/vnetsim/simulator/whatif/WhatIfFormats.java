@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * {@code whatif} as JSON (DESIGN §3: {@code {"before","after","changes":[…],"summary"}}) and as text: changes
- * grouped by kind, then by cause, each with the before and after answer and path on one line.
+ * grouped by kind, then by cause (and, for a cause with many flows, by answer), each with the before and after
+ * answer and path on one line.
  */
 public final class WhatIfFormats {
   private WhatIfFormats() {}
@@ -68,7 +69,21 @@ public final class WhatIfFormats {
     return m;
   }
 
-  public static String text(WhatIfReport r) {
+  /**
+   * How many flows of a cause are listed in full before the text form groups them by answer: a cause with more shows,
+   * for each pair of before and after answers, a count and its first {@link #SHOWN} flows ({@code --all} lists every
+   * flow, {@code --json} gives them all). A hub rule on 1,000 VNets changes tens of thousands of flows alike.
+   */
+  public static final int LISTED = 20;
+
+  /** Flows shown of each pair of answers when a cause's flows are grouped. */
+  public static final int SHOWN = 3;
+
+  /**
+   * {@code before:}/{@code after:} lines, then the changes by kind and cause (each flow with both answers and paths),
+   * then the counts. With {@code all} false, a cause with more than {@link #LISTED} flows is cut down by answer.
+   */
+  public static String text(WhatIfReport r, boolean all) {
     StringBuilder sb = new StringBuilder();
     sb.append("before: ").append(r.before().source()).append(" (").append(total(r.before())).append(" resources)\n");
     sb.append("after:  ").append(r.after().source()).append(" (").append(total(r.after())).append(" resources)\n");
@@ -82,14 +97,10 @@ public final class WhatIfFormats {
       ofKind.forEach(c -> byCause.computeIfAbsent(c.cause(), k -> new ArrayList<>()).add(c));
       byCause.forEach((cause, cs) -> {
         sb.append("  cause: ").append(causes(cause)).append('\n');
-        for (FlowChange c : cs) {
-          sb.append("    ").append(c.from()).append(" -> ").append(c.to()).append(' ').append(c.protocol());
-          if (!c.ports().isEmpty()) {
-            sb.append(' ').append(String.join(",", c.ports()));
-          }
-          sb.append(" [").append(c.source().label()).append(c.name().map(n -> " " + n).orElse("")).append("]\n");
-          sb.append("      before: ").append(line(c.before())).append('\n');
-          sb.append("      after:  ").append(line(c.after())).append('\n');
+        if (all || cs.size() <= LISTED) {
+          cs.forEach(c -> flow(c, "    ", sb));
+        } else {
+          byAnswers(cs, sb);
         }
       });
     }
@@ -97,6 +108,35 @@ public final class WhatIfFormats {
         .append(r.count(FlowChange.Kind.OPENED)).append(" opened, ").append(r.count(FlowChange.Kind.CHANGED))
         .append(" changed (").append(r.stats().flows()).append(" flows compared)\n");
     return sb.toString();
+  }
+
+  /** A cause's flows by their pair of answers (disposition and deciding rule), in order of first appearance. */
+  private static void byAnswers(List<FlowChange> cs, StringBuilder sb) {
+    Map<List<Object>, List<FlowChange>> byAnswers = new LinkedHashMap<>();
+    cs.forEach(c -> byAnswers.computeIfAbsent(List.of(c.before().disposition(), c.before().decidedBy(),
+        c.after().disposition(), c.after().decidedBy()), k -> new ArrayList<>()).add(c));
+    byAnswers.values().forEach(same -> {
+      FlowChange first = same.get(0);
+      sb.append("    ").append(same.size()).append(same.size() == 1 ? " flow" : " flows").append(", before ")
+          .append(first.before().disposition()).append(decided(first.before().decidedBy())).append(", after ")
+          .append(first.after().disposition()).append(decided(first.after().decidedBy())).append('\n');
+      same.stream().limit(SHOWN).forEach(c -> flow(c, "      ", sb));
+      if (same.size() > SHOWN) {
+        sb.append("      ... and ").append(same.size() - SHOWN).append(" more (--all lists every flow; --json gives"
+            + " them all)\n");
+      }
+    });
+  }
+
+  /** One flow: {@code from -> to protocol ports [source name]}, then its before and after answers and paths. */
+  private static void flow(FlowChange c, String indent, StringBuilder sb) {
+    sb.append(indent).append(c.from()).append(" -> ").append(c.to()).append(' ').append(c.protocol());
+    if (!c.ports().isEmpty()) {
+      sb.append(' ').append(String.join(",", c.ports()));
+    }
+    sb.append(" [").append(c.source().label()).append(c.name().map(n -> " " + n).orElse("")).append("]\n");
+    sb.append(indent).append("  before: ").append(line(c.before())).append('\n');
+    sb.append(indent).append("  after:  ").append(line(c.after())).append('\n');
   }
 
   private static int total(WhatIfReport.SideSummary s) {

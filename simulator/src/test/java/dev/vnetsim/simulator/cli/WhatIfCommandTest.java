@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code whatif} on the bundled example with the example changes (examples/changes/README.md; DESIGN §3). Removing
@@ -198,8 +199,8 @@ class WhatIfCommandTest {
 
   /** A JSON Patch add into a resource that is not in the input: one line naming the file, operation and id; exit 3. */
   @Test
-  void addIntoMissingResource_isInvalidInput() throws Exception {
-    Path f = Files.createTempFile("add-missing", ".json");
+  void addIntoMissingResource_isInvalidInput(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("add-missing.json");
     String rt = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aml-secure/providers/"
         + "Microsoft.Network/routeTables/rt-nope";
     Files.writeString(f, "[{\"op\":\"add\",\"path\":\"" + rt + "/properties/routes/-\",\"value\":{\"name\":"
