@@ -537,13 +537,14 @@ final class Impact {
   /**
    * Whether a requirement row's before trace is also its after trace: as {@link #unaffected}, or when besides firewalls
    * it touched nothing dirty and no changed firewall rule can match a packet of it (its space: the packets as sent).
+   * Never when what names stand for changed (DNS servers, zones, endpoints): its FQDN may resolve elsewhere.
    */
   boolean unaffectedRow(Trace before, Side b, Side a) {
     if (unaffected(before)) {
       return true;
     }
-    if (global || firewalls.isEmpty() || touches(before, id -> dirty.contains(id) && !carried.contains(id))) {
-      return false;
+    if (global || names || firewalls.isEmpty() || touches(before, id -> dirty.contains(id) && !carried.contains(id))) {
+      return false; // with names changed, a row's FQDN may resolve elsewhere: no firewall rule need change for that
     }
     return !firewalls.get().matches(before.space(), translatedSources(b, a));
   }

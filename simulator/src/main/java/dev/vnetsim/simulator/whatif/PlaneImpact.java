@@ -51,9 +51,11 @@ import java.util.Set;
  * both sides {@link #forced} and its addresses {@link #moved}; NSG rules that name its security groups resolve
  * anew, and the subnets and NICs whose NSG planes differ are dirty. A NIC that forwards or that a user route sends
  * to, or one in a load balancer's backend pool, is global: others' flows cross it.
- * Anything else of a VNet (its DNS servers, location) is global. The DNS view and firewalls read no address space;
- * what a private endpoint changes in names (its DNS records, an FQDN a firewall rule resolves) is judged by
- * {@link Impact} (every named flow again, and the firewall rules that differ).
+ * A VNet's location (or name) changed is global. Its DNS servers change no plane: they decide only how names
+ * resolve for clients in it (azure-semantics.md §5.3; a firewall's DNS proxy when they point at one, §4.3). The DNS
+ * view and firewalls read no address space; what a private endpoint or a VNet's DNS servers change in names (an
+ * FQDN a requirement row, an intent or a firewall rule resolves) is judged by {@link Impact} (every named flow
+ * again, and the firewall rules that differ).
  */
 record PlaneImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forced, IpSet moved) {
 
@@ -108,9 +110,8 @@ record PlaneImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forc
     for (ResourceId id : vnets) {
       VirtualNetwork vb = before.virtualNetworks().get(id);
       VirtualNetwork va = after.virtualNetworks().get(id);
-      if (vb != null && va != null && !(vb.name().equals(va.name()) && vb.location().equals(va.location())
-          && vb.dnsServers().equals(va.dnsServers()))) {
-        return Optional.empty(); // DNS servers change name resolution for every flow that starts there
+      if (vb != null && va != null && !(vb.name().equals(va.name()) && vb.location().equals(va.location()))) {
+        return Optional.empty(); // the region of every flow from it (regional tags, global peerings)
       }
       IpSet sb = vb == null ? IpSet.EMPTY : IpSet.ofCidrs(vb.addressSpace());
       IpSet sa = va == null ? IpSet.EMPTY : IpSet.ofCidrs(va.addressSpace());

