@@ -49,15 +49,20 @@ public record Scope(Optional<IpSet> destinations, ImmutableSet<Protocol> protoco
     }
     ImmutableList.Builder<FlowBox> out = ImmutableList.builder();
     for (FlowBox b : s.boxes()) {
-      ImmutableSet<Protocol> p = Sets.immutableEnumSet(Sets.intersection(b.protocols(), protocols));
+      ImmutableSet<Protocol> p = protocols.containsAll(b.protocols()) ? b.protocols()
+          : Sets.immutableEnumSet(Sets.intersection(b.protocols(), protocols));
       if (p.isEmpty()) {
         continue;
       }
-      ImmutableRangeSet<Integer> dst = b.hasPorts() ? b.destinationPorts().intersection(ports) : b.destinationPorts();
-      IpSet d = destinations.map(x -> b.destination().intersection(x)).orElse(b.destination());
-      if (!dst.isEmpty() && !d.isEmpty()) {
-        out.add(new FlowBox(b.source(), d, p, b.sourcePorts(), dst));
+      ImmutableRangeSet<Integer> dst = !b.hasPorts() || ports.enclosesAll(b.destinationPorts()) ? b.destinationPorts()
+          : b.destinationPorts().intersection(ports);
+      IpSet d = destinations.isEmpty() ? b.destination() : b.destination().intersection(destinations.get());
+      if (dst.isEmpty() || d.isEmpty()) {
+        continue;
       }
+      // a box inside the scope is kept as it is (most are: a port class of a trace cut to one protocol)
+      out.add(p == b.protocols() && dst == b.destinationPorts() && d == b.destination() ? b
+          : new FlowBox(b.source(), d, p, b.sourcePorts(), dst));
     }
     return new FlowSpace(out.build());
   }

@@ -152,7 +152,10 @@ public final class WhatIfFormats {
     return String.join("; ", parts);
   }
 
-  /** {@code DISPOSITION by rule (priority p) in container: hop[step; step] > hop[…]}. */
+  /**
+   * {@code DISPOSITION by rule (priority p) in container: hop[step; step] > hop[…]}; a step the engine could not
+   * simulate carries its reason ({@code query[UNSUPPORTED UNKNOWN: snet-new is not in this side's input …]}).
+   */
   static String line(FlowChange.Verdict v) {
     StringBuilder sb = new StringBuilder(v.disposition().name()).append(decided(v.decidedBy())).append(": ");
     for (int i = 0; i < v.hops().size(); i++) {
@@ -162,6 +165,9 @@ public final class WhatIfFormats {
         Step s = h.steps().get(j);
         sb.append(j == 0 ? "" : "; ").append(s.type()).append(' ').append(s.action());
         s.ruleName().ifPresent(n -> sb.append(' ').append(n));
+        if (s.type() == Step.Type.UNSUPPORTED) { // why the answer is INSUFFICIENT_INFO (a site this side lacks)
+          sb.append(": ").append(s.detail());
+        }
       }
       sb.append(']');
     }

@@ -95,6 +95,10 @@ class WhatIfCommandTest {
     assertThat(back.at("/after/decidedBy/ruleName").asText()).isEqualTo("defaultSecurityRules/AllowVnetInBound");
     assertThat(doc.get("changes")).noneMatch(c -> c.get("to").asText().equals("internet"));
     assertThat(doc.at("/summary/broken").asInt()).isZero();
+
+    CliRun text = whatif("--change", CHANGES.resolve("add-subnet.json").toString());
+    assertThat(text.out()).contains("    snet-training -> snet-inference TCP * [differential]\n"
+        + "      before: INSUFFICIENT_INFO: query[UNSUPPORTED UNKNOWN: snet-inference is not in this side's input");
   }
 
   @Test
