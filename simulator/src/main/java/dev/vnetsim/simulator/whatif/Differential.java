@@ -21,6 +21,7 @@ import dev.vnetsim.simulator.resolve.Resolved;
 import dev.vnetsim.simulator.resolve.VirtualTags;
 import dev.vnetsim.simulator.trace.Ports;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,30 @@ final class Differential {
     default Optional<FirewallExposure.Packets> onlyAtFirewalls(Site from, Site to) {
       return Optional.empty();
     }
+
+    /** What bounds {@link #mayChange} by address, when something does (see {@link Bounds}). */
+    default Optional<Bounds> bounds() {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A necessary condition for {@link Focus#mayChange}, by address, so that a source is asked only about the
+   * destinations that can meet it: {@code mayChange(from, to)} is false unless {@code addresses(to)} meets
+   * {@code destinationsFrom(from)}, or {@code sourcesInto(to)} meets {@code seen(from)}.
+   */
+  interface Bounds {
+    /** The destinations a flow from {@code from} may change for; empty when any may. */
+    Optional<IpSet> destinationsFrom(Site from);
+
+    /** What {@code from} sends, as the rules that may change see it. */
+    IpSet seen(Site from);
+
+    /** The addresses a site stands for as a destination. */
+    IpSet addresses(Site to);
+
+    /** The sources whose flows into {@code to} may change at {@code to} itself (none for a site not touched). */
+    IpSet sourcesInto(Site to);
   }
 
   static Requests requests(Side before, Side after, Focus focus) {
@@ -113,11 +138,27 @@ final class Differential {
     long n = hosts.size();
     long total = n * n + n * (1 + tags.size()) + n + pips.size();
     Kept out = new Kept(total, maxFlows);
+    Optional<Bounds> bounds = focus.bounds();
+    Optional<SiteIndex> byAddress = bounds.map(b -> SiteIndex.of(hosts, b::addresses));
+    Optional<SiteIndex> byInbound = bounds.map(b -> SiteIndex.of(hosts, b::sourcesInto));
     for (Site from : hosts) {
       boolean all = touched.test(from);
       boolean carried = !all && carriedFrom.test(from);
-      for (Site to : all ? hosts : carried ? reachedHosts : touchedHosts) {
-        add(out, focus, from, to);
+      Optional<IpSet> reach = bounds.flatMap(b -> b.destinationsFrom(from));
+      if (reach.isPresent()) { // only the hosts that can meet it, in the same order
+        BitSet candidates = new BitSet(hosts.size());
+        byAddress.get().meeting(reach.get(), candidates);
+        byInbound.get().meeting(bounds.get().seen(from), candidates);
+        Predicate<Site> listed = all ? x -> true : carried ? touched.or(carriedTo) : touched;
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+          if (listed.test(hosts.get(i))) {
+            add(out, focus, from, hosts.get(i));
+          }
+        }
+      } else {
+        for (Site to : all ? hosts : carried ? reachedHosts : touchedHosts) {
+          add(out, focus, from, to);
+        }
       }
       if (all || carried) {
         add(out, focus, from, INTERNET);

@@ -40,6 +40,19 @@ final class FirewallFocus {
     return !rulesFrom(from).isEmpty();
   }
 
+  /**
+   * The destinations of the changed rules whose sources meet what {@code from} sends: {@link #mayChange} holds only
+   * for destinations that meet them.
+   */
+  IpSet destinationsFrom(Site from) {
+    BitSet rules = rulesFrom(from);
+    IpSet out = IpSet.EMPTY;
+    for (int i = rules.nextSetBit(0); i >= 0; i = rules.nextSetBit(i + 1)) {
+      out = out.union(exposure.rules().get(i).destinations());
+    }
+    return out;
+  }
+
   /** Whether some changed rule's destinations meet {@code to}. */
   boolean toAny(Site to) {
     for (IpSet d : rulesTo(to)) {

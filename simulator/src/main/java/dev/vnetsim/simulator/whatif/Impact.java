@@ -378,6 +378,44 @@ final class Impact {
       public Optional<FirewallExposure.Packets> onlyAtFirewalls(Site from, Site to) {
         return Impact.this.onlyAtFirewalls(from, to, before, after);
       }
+
+      @Override
+      public Optional<Differential.Bounds> bounds() {
+        return Optional.of(Impact.this.bounds(before, after));
+      }
+    };
+  }
+
+  /**
+   * {@link #mayChange} by address: at the source's end, only destinations its exposure names; at a firewall, only
+   * those of the changed rules that meet what it sends; at the destination's end, only sources the destination's
+   * exposure names (see {@link #mayChangeAtEnds}, {@link FirewallFocus#destinationsFrom}).
+   */
+  private Differential.Bounds bounds(Side before, Side after) {
+    return new Differential.Bounds() {
+      @Override
+      public Optional<IpSet> destinationsFrom(Site from) {
+        IpSet out = touches(from, before, after) ? exposure(from, before, after).outboundDestinations() : IpSet.EMPTY;
+        if (firewalls.isPresent()) {
+          out = out.union(firewallFocus(before, after).destinationsFrom(from));
+        }
+        return Optional.of(out);
+      }
+
+      @Override
+      public IpSet seen(Site from) {
+        return seenSources(from, before, after);
+      }
+
+      @Override
+      public IpSet addresses(Site to) {
+        return Impact.this.addresses(to, before, after);
+      }
+
+      @Override
+      public IpSet sourcesInto(Site to) {
+        return touches(to, before, after) ? exposure(to, before, after).inboundSources() : IpSet.EMPTY;
+      }
     };
   }
 
