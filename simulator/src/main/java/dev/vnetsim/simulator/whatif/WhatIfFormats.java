@@ -6,10 +6,13 @@ import dev.vnetsim.simulator.trace.Hop;
 import dev.vnetsim.simulator.trace.Step;
 import dev.vnetsim.simulator.trace.TraceJson;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code whatif} as JSON (DESIGN §3: {@code {"before","after","changes":[…],"summary"}}) and as text: changes
@@ -110,22 +113,42 @@ public final class WhatIfFormats {
     return sb.toString();
   }
 
-  /** A cause's flows by their pair of answers (disposition and deciding rule), in order of first appearance. */
+  /**
+   * A cause's flows by their pair of answers (disposition and deciding rule), in order of first appearance; when that
+   * makes more than {@link #LISTED} groups (every spoke's own NSG rule decides), by the pair of dispositions, each
+   * side naming its deciding rule when one decides all or else how many do.
+   */
   private static void byAnswers(List<FlowChange> cs, StringBuilder sb) {
-    Map<List<Object>, List<FlowChange>> byAnswers = new LinkedHashMap<>();
-    cs.forEach(c -> byAnswers.computeIfAbsent(List.of(c.before().disposition(), c.before().decidedBy(),
-        c.after().disposition(), c.after().decidedBy()), k -> new ArrayList<>()).add(c));
-    byAnswers.values().forEach(same -> {
+    Map<List<Object>, List<FlowChange>> groups = group(cs, c -> List.of(c.before().disposition(),
+        c.before().decidedBy(), c.after().disposition(), c.after().decidedBy()));
+    if (groups.size() > LISTED) {
+      groups = group(cs, c -> List.of(c.before().disposition(), c.after().disposition()));
+    }
+    groups.values().forEach(same -> {
       FlowChange first = same.get(0);
       sb.append("    ").append(same.size()).append(same.size() == 1 ? " flow" : " flows").append(", before ")
-          .append(first.before().disposition()).append(decided(first.before().decidedBy())).append(", after ")
-          .append(first.after().disposition()).append(decided(first.after().decidedBy())).append('\n');
+          .append(first.before().disposition()).append(decided(same, FlowChange::before)).append(", after ")
+          .append(first.after().disposition()).append(decided(same, FlowChange::after)).append('\n');
       same.stream().limit(SHOWN).forEach(c -> flow(c, "      ", sb));
       if (same.size() > SHOWN) {
         sb.append("      ... and ").append(same.size() - SHOWN).append(" more (--all lists every flow; --json gives"
             + " them all)\n");
       }
     });
+  }
+
+  private static Map<List<Object>, List<FlowChange>> group(List<FlowChange> cs,
+      Function<FlowChange, List<Object>> key) {
+    Map<List<Object>, List<FlowChange>> out = new LinkedHashMap<>();
+    cs.forEach(c -> out.computeIfAbsent(key.apply(c), k -> new ArrayList<>()).add(c));
+    return out;
+  }
+
+  /** The deciding rule of one side of a group's flows when they share it, else how many rules decide them. */
+  private static String decided(List<FlowChange> same, Function<FlowChange, FlowChange.Verdict> side) {
+    Set<Optional<DecidedBy>> rules = new HashSet<>();
+    same.forEach(c -> rules.add(side.apply(c).decidedBy()));
+    return rules.size() == 1 ? decided(rules.iterator().next()) : " by " + rules.size() + " rules";
   }
 
   /** One flow: {@code from -> to protocol ports [source name]}, then its before and after answers and paths. */

@@ -70,6 +70,24 @@ class WhatIfFormatsTest {
     assertThat(all).doesNotContain("more (--all");
   }
 
+  @Test
+  void manyPairsOfAnswers_groupedByDispositions_namingHowManyRulesDecide() {
+    List<FlowChange> changes = new ArrayList<>();
+    for (int i = 0; i < 30; i++) { // each spoke's own NSG rule decides: 30 pairs of answers, one pair of dispositions
+      changes.add(broken("snet-" + i, RULE_REMOVED, ALLOWED, verdict(Disposition.DENIED_NSG_OUTBOUND, NSG,
+          "securityRules/deny-" + i)));
+    }
+    changes.add(broken("snet-x", RULE_REMOVED, ALLOWED, DENIED));
+    String text = WhatIfFormats.text(report(changes), false);
+
+    assertThat(text).contains("\n    30 flows, before EXITS_NETWORK by g/c/allow-aad in fwp-hub, after "
+        + "DENIED_NSG_OUTBOUND by 30 rules\n      snet-0 -> ");
+    assertThat(text).contains("      ... and 27 more (--all lists every flow; --json gives them all)\n    1 flow, "
+        + "before EXITS_NETWORK by g/c/allow-aad in fwp-hub, after DENIED_FIREWALL by Default Action in fwp-hub\n"
+        + "      snet-x -> ");
+    assertThat(count(text, "\n      snet-[\\dx]+ -> ")).isEqualTo(WhatIfFormats.SHOWN + 1);
+  }
+
   private static int count(String text, String regex) {
     Matcher m = Pattern.compile(regex).matcher(text);
     int n = 0;
