@@ -15,6 +15,7 @@ import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.engine.NicPlane;
 import dev.vnetsim.simulator.engine.NsgPlane;
 import dev.vnetsim.simulator.engine.SubnetPlane;
+import dev.vnetsim.simulator.firewall.Snat;
 import dev.vnetsim.simulator.resolve.AddressResolver;
 import dev.vnetsim.simulator.routing.EffectiveRoutes;
 import dev.vnetsim.simulator.routing.EffectiveRouteTable;
@@ -45,7 +46,8 @@ import java.util.Set;
  *       on. So when a peering between X and Y changes, every flow of the side without carriers is {@link #forced}
  *       (simulated again whatever its planes say), and when both sides hold carriers the change is global. Likewise
  *       the subnets that lie in the part of a VNet's space that changed (their sources turn forwarded or not), and
- *       the change is global when that VNet holds carriers.</li>
+ *       the change is global when that VNet holds carriers, unless that part is private and holds no other VNet's
+ *       subnet ({@link #privateAndUnused}).</li>
  * </ul>
  * A NIC added, removed or changed (addresses, subnet, application security groups, public IP) has its subnets on
  * both sides {@link #forced} and its addresses {@link #moved}; NSG rules that name its security groups resolve
@@ -117,8 +119,8 @@ record PlaneImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forc
       IpSet sa = va == null ? IpSet.EMPTY : IpSet.ofCidrs(va.addressSpace());
       IpSet delta = sb.difference(sa).union(sa.difference(sb));
       if (!delta.isEmpty()) {
-        if (vb != null && va != null && carrying.contains(id)) {
-          return Optional.empty();
+        if (vb != null && va != null && carrying.contains(id) && !privateAndUnused(delta, id, before, after)) {
+          return Optional.empty(); // sources a carrier forwards may turn forwarded or not (§7)
         }
         moved = moved.union(delta);
         for (VirtualNetwork v : new VirtualNetwork[] {vb, va}) {
@@ -172,6 +174,29 @@ record PlaneImpact(ImmutableSet<ResourceId> dirty, ImmutableSet<ResourceId> forc
     }
     dirty.addAll(forced);
     return Optional.of(new PlaneImpact(ImmutableSet.copyOf(dirty), ImmutableSet.copyOf(forced), moved));
+  }
+
+  /**
+   * Whether a change of the address space of a VNet that holds carriers is private ({@code IANAPrivateRanges}) and
+   * holds no subnet of another VNet on either side. A packet a carrier forwards across a peering counts as forwarded
+   * when its source lies outside the carrier's VNet (azure-semantics.md §7): such a change turns no source of another
+   * VNet, and no Internet source, forwarded or not. Its own subnets in the changed part are forced, the routes and
+   * tags that change at its subnets are compared as for any subnet (at a carrier's, by {@link CarrierExposure}), and
+   * sources outside every VNet (on-premises) appear only in requirement rows and intents, which are simulated again.
+   */
+  private static boolean privateAndUnused(IpSet delta, ResourceId vnet, Topology before, Topology after) {
+    if (!Snat.PRIVATE_RANGES.containsAll(delta)) {
+      return false;
+    }
+    for (Topology t : List.of(before, after)) {
+      for (VirtualNetwork v : t.virtualNetworks().values()) {
+        if (!v.id().equals(vnet) && v.subnets().stream().anyMatch(s -> IpSet.ofCidrs(s.addressPrefixes())
+            .intersects(delta))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Peerings of one VNet added, removed or edited (either version, so both ends are known). */

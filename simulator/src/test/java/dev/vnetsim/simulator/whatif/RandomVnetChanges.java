@@ -58,6 +58,22 @@ public final class RandomVnetChanges {
   }
 
   /**
+   * The address space of the VNet that holds the Azure Firewall widened (a carrier's VNet), as {@link #patch} widens
+   * any: a private range, a public one or another VNet's, with a subnet in it or not, the peerings synced or not.
+   */
+  public static String hubPatch(Topology base, SplittableRandom rnd) {
+    ArrayNode ops = JSON.createArrayNode();
+    Set<ResourceId> touched = new HashSet<>();
+    base.azureFirewalls().values().stream().flatMap(f -> f.ipConfigurations().stream())
+        .flatMap(c -> c.subnet().stream()).findFirst().flatMap(ResourceId::parent)
+        .map(id -> base.virtualNetworks().get(id)).ifPresent(v -> {
+          touched.add(v.id());
+          widen(base, v, rnd, ops, touched);
+        });
+    return ops.toString();
+  }
+
+  /**
    * One or two VNets given other DNS servers: an Azure Firewall's private address (its DNS proxy, when on, resolves
    * for them), an address that is no firewall (custom DNS), or none (Azure DNS again).
    */

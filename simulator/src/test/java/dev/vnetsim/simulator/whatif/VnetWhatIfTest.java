@@ -11,11 +11,11 @@ import dev.vnetsim.model.Cidr;
 import dev.vnetsim.model.InvalidTopologyException;
 import dev.vnetsim.model.ResourceId;
 import dev.vnetsim.model.Topology;
-import dev.vnetsim.model.network.VirtualNetwork;
 import dev.vnetsim.model.io.TopologyReader;
 import dev.vnetsim.model.io.change.ArmResources;
 import dev.vnetsim.model.io.change.ChangeFile;
 import dev.vnetsim.model.io.change.ChangeSet;
+import dev.vnetsim.model.network.VirtualNetwork;
 import dev.vnetsim.simulator.engine.DataPlane;
 import dev.vnetsim.simulator.engine.SubnetPlane;
 import dev.vnetsim.simulator.generate.EstateGenerator;
@@ -49,6 +49,8 @@ class VnetWhatIfTest {
   static final AtomicInteger CHANGED = new AtomicInteger();
   static final AtomicInteger REUSED = new AtomicInteger();
   static final AtomicInteger DNS_RUNS = new AtomicInteger();
+  static final AtomicInteger HUB_RUNS = new AtomicInteger();
+  static final AtomicInteger HUB_LOCAL = new AtomicInteger();
   static final AtomicInteger DNS_CHANGED = new AtomicInteger();
 
   @BeforeAll
@@ -67,6 +69,10 @@ class VnetWhatIfTest {
    */
   @AfterAll
   static void changesWereMeaningful() {
+    if (HUB_RUNS.get() == 10) {
+      System.out.println("VNet what-if: " + HUB_LOCAL + " of 20 hub space changes simulated fewer traces");
+      assertThat(HUB_LOCAL.get()).as("hub space changes judged by their planes").isGreaterThanOrEqualTo(4);
+    }
     if (DNS_RUNS.get() == 8) {
       System.out.println("VNet what-if: " + DNS_CHANGED + " of 8 DNS server changes changed flows");
       assertThat(DNS_CHANGED.get()).as("DNS server changes that changed a named flow").isGreaterThanOrEqualTo(2);
@@ -203,6 +209,64 @@ class VnetWhatIfTest {
     if (CHANGED.get() > changed) {
       DNS_CHANGED.incrementAndGet();
     }
+  }
+
+  /**
+   * The hub's address space widened (the VNet of the firewall, which forwards others' traffic): a private range that
+   * holds no other VNet's subnet is judged by the planes that differ (the hub's routes and tags); a public range or
+   * another VNet's stays global. Either way the answer is the full recomputation's.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+  void hubSpaceChanges_equalFull(long seed) {
+    int reused = REUSED.get();
+    equalFull(seed, RandomVnetChanges::hubPatch, List.of(estate, namedEstate), true);
+    HUB_RUNS.incrementAndGet();
+    HUB_LOCAL.addAndGet(REUSED.get() - reused);
+  }
+
+  /**
+   * The hub widened over part of spoke 1's space (not synced): packets the firewall forwards from there to spoke 2
+   * now have a source inside the hub's space, so they no longer count as forwarded (§7) and spoke 2, which refuses
+   * forwarded traffic, now takes them. No plane of spoke 1 or 2 changed; such a change of a carrier's VNet stays
+   * global, and the flows open as the full recomputation says.
+   */
+  @Test
+  void hubWidenedOverASpoke_itsSourcesNoLongerForwarded() throws IOException {
+    Path files = Files.createDirectories(dir.resolve("forwarded"));
+    ObjectMapper json = new ObjectMapper();
+    List<Path> written = new EstateGenerator(new EstateGenerator.Settings(4, 3, 8, 7, 10)).writeTo(files);
+    for (Path f : written) {
+      JsonNode doc = json.readTree(f.toFile());
+      for (JsonNode r : doc.isArray() ? doc : doc.path("value")) {
+        String type = r.path("type").asText();
+        if (type.equals("Microsoft.Network/virtualNetworks") && r.path("name").asText().equals("vnet-spoke-2")) {
+          ((ObjectNode) r.path("properties").path("virtualNetworkPeerings").get(0).path("properties"))
+              .put("allowForwardedTraffic", false);
+        }
+        if (type.equals("Microsoft.Network/firewallPolicies/ruleCollectionGroups")) {
+          ObjectNode c = ((ArrayNode) r.path("properties").path("ruleCollections")).addObject()
+              .put("ruleCollectionType", "FirewallPolicyFilterRuleCollection").put("name", "spoke-to-spoke")
+              .put("priority", 150);
+          c.putObject("action").put("type", "Allow");
+          ObjectNode rule = c.putArray("rules").addObject().put("ruleType", "NetworkRule").put("name", "one-to-two");
+          rule.putArray("sourceAddresses").add("10.0.4.0/22");
+          rule.putArray("ipProtocols").add("TCP");
+          rule.putArray("destinationAddresses").add("10.0.8.0/22");
+          rule.putArray("destinationPorts").add("*");
+        }
+      }
+      json.writeValue(f.toFile(), doc);
+    }
+    ArmResources base = ArmResources.read(written, false);
+    VirtualNetwork hub = base.topology().virtualNetworks().values().stream()
+        .filter(v -> v.name().equals("vnet-hub")).findFirst().orElseThrow();
+    String patch = "[{\"op\":\"add\",\"path\":\"" + hub.id().value()
+        + "/properties/addressSpace/addressPrefixes/-\",\"value\":\"10.0.4.0/24\"}]";
+    ChangeSet cs = ChangeFile.apply(base, new TopologyReader.Source("hub-over-spoke.json", patch));
+    WhatIfFixtures.Runs runs = WhatIfFixtures.Runs.of(cs);
+    assertThat(runs.full().changes()).as("spoke 1 to spoke 2 through the firewall opens").anyMatch(c ->
+        c.kind() == FlowChange.Kind.OPENED && c.from().startsWith("vnet-spoke-1/") && c.to().startsWith("vnet-spoke-2/"));
   }
 
   /**
