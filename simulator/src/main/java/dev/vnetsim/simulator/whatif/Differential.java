@@ -1,5 +1,6 @@
 package dev.vnetsim.simulator.whatif;
 
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The flows of the symbolic differential (DESIGN §3 {@code whatif}): every subnet to every subnet, to the Internet
@@ -42,6 +44,8 @@ final class Differential {
   static final ImmutableSet<Protocol> PROTOCOLS = Sets.immutableEnumSet(Protocol.TCP, Protocol.UDP, Protocol.ICMP);
   static final Site INTERNET = new Site.Fixed(new Endpoint.Internet(), "internet");
   private static final Set<String> VIRTUAL_TAGS = Set.of("virtualnetwork", "internet", "azureloadbalancer", "*");
+  /** Destinations a source may have beyond which they are found through an index ({@link Bounds}), not asked. */
+  private static final int INDEXED = 256;
 
   private Differential() {}
 
@@ -120,6 +124,15 @@ final class Differential {
 
   /** As above, with the service tags the sides mention ({@link #serviceTags}). */
   static Requests requests(Side before, Side after, Focus focus, List<String> serviceTags, long maxFlows) {
+    return requests(before, after, focus, serviceTags, maxFlows, INDEXED);
+  }
+
+  /**
+   * As above; a source that may have more than {@code indexed} destinations has them found through its
+   * {@link Bounds} (the same flows, in the same order, as asking each).
+   */
+  static Requests requests(Side before, Side after, Focus focus, List<String> serviceTags, long maxFlows,
+      int indexed) {
     List<Topology> sides = List.of(before.topology(), after.topology());
     List<Site> hosts = new ArrayList<>();
     Map<ResourceId, SubnetProbe> probes = new LinkedHashMap<>(before.probes());
@@ -139,24 +152,30 @@ final class Differential {
     long total = n * n + n * (1 + tags.size()) + n + pips.size();
     Kept out = new Kept(total, maxFlows);
     Optional<Bounds> bounds = focus.bounds();
-    Optional<SiteIndex> byAddress = bounds.map(b -> SiteIndex.of(hosts, b::addresses));
-    Optional<SiteIndex> byInbound = bounds.map(b -> SiteIndex.of(hosts, b::sourcesInto));
+    Supplier<SiteIndex> byAddress = Suppliers.memoize(() -> SiteIndex.of(hosts, bounds.orElseThrow()::addresses));
+    Supplier<SiteIndex> byInbound = Suppliers.memoize(() -> SiteIndex.of(hosts, bounds.orElseThrow()::sourcesInto));
+    Map<IpSet, BitSet> meetingReach = new HashMap<>(); // sources mostly share theirs (a rule's, a route's)
     for (Site from : hosts) {
       boolean all = touched.test(from);
       boolean carried = !all && carriedFrom.test(from);
-      Optional<IpSet> reach = bounds.flatMap(b -> b.destinationsFrom(from));
-      if (reach.isPresent()) { // only the hosts that can meet it, in the same order
-        BitSet candidates = new BitSet(hosts.size());
-        byAddress.get().meeting(reach.get(), candidates);
+      List<Site> listed = all ? hosts : carried ? reachedHosts : touchedHosts;
+      Optional<IpSet> reach = listed.size() > indexed ? bounds.flatMap(b -> b.destinationsFrom(from))
+          : Optional.empty();
+      if (reach.isPresent()) { // only the listed hosts that can meet it, in the same order
+        BitSet candidates = (BitSet) meetingReach.computeIfAbsent(reach.get(), r -> {
+          BitSet meeting = new BitSet(hosts.size());
+          byAddress.get().meeting(r, meeting);
+          return meeting;
+        }).clone();
         byInbound.get().meeting(bounds.get().seen(from), candidates);
-        Predicate<Site> listed = all ? x -> true : carried ? touched.or(carriedTo) : touched;
+        Predicate<Site> inList = all ? x -> true : carried ? touched.or(carriedTo) : touched;
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-          if (listed.test(hosts.get(i))) {
+          if (inList.test(hosts.get(i))) {
             add(out, focus, from, hosts.get(i));
           }
         }
       } else {
-        for (Site to : all ? hosts : carried ? reachedHosts : touchedHosts) {
+        for (Site to : listed) {
           add(out, focus, from, to);
         }
       }

@@ -66,7 +66,7 @@ class DifferentialBoundsTest {
             .toList());
         Differential.Focus focus = Impact.of(cs, before, after).focus(before, after);
         List<String> tags = Differential.serviceTags(List.of(cs.before(), cs.after()));
-        Differential.Requests fast = Differential.requests(before, after, focus, tags, Long.MAX_VALUE);
+        Differential.Requests fast = Differential.requests(before, after, focus, tags, Long.MAX_VALUE, 0);
         Differential.Requests every = Differential.requests(before, after, unbounded(focus), tags, Long.MAX_VALUE);
         assertThat(fast.kept()).as("seed %d, change %s", seed, patch).isEqualTo(every.kept());
         assertThat(fast.total()).isEqualTo(every.total());
