@@ -270,6 +270,48 @@ class VnetWhatIfTest {
   }
 
   /**
+   * A firewall network rule that names a storage account's FQDN resolves it through the firewall's DNS proxy, in the
+   * hub. Linking the private blob zone to the hub moves that name from the account's public address to its private
+   * endpoint's: the rule now matches other packets, though no rule changed. The what-if compares the firewall's
+   * rules as resolved on both sides, and answers as the full recomputation (a rule that names FQDNs is taken to meet
+   * every destination, so here it simulates as many traces).
+   */
+  @Test
+  void zoneLinkedToTheHub_movesWhatAFirewallFqdnRuleMatches() throws IOException {
+    Path files = Files.createDirectories(dir.resolve("fqdn-rule"));
+    ObjectMapper json = new ObjectMapper();
+    List<Path> written = new EstateGenerator(new EstateGenerator.Settings(11, 2, 4, 7, 20)).writeTo(files);
+    for (Path f : written) {
+      JsonNode doc = json.readTree(f.toFile());
+      for (JsonNode r : doc.isArray() ? doc : doc.path("value")) {
+        if (r.path("type").asText().equals("Microsoft.Network/firewallPolicies/ruleCollectionGroups")) {
+          ObjectNode c = ((ArrayNode) r.path("properties").path("ruleCollections")).addObject()
+              .put("ruleCollectionType", "FirewallPolicyFilterRuleCollection").put("name", "storage-by-name")
+              .put("priority", 150);
+          c.putObject("action").put("type", "Allow");
+          ObjectNode rule = c.putArray("rules").addObject().put("ruleType", "NetworkRule").put("name", "stspoke10");
+          rule.putArray("sourceAddresses").add("10.0.0.0/8");
+          rule.putArray("ipProtocols").add("TCP");
+          rule.putArray("destinationFqdns").add("stspoke10.blob.core.windows.net");
+          rule.putArray("destinationPorts").add("443");
+        }
+      }
+      json.writeValue(f.toFile(), doc);
+    }
+    ArmResources base = ArmResources.read(written, false);
+    ResourceId zone = base.topology().privateDnsZones().keySet().iterator().next();
+    ResourceId hub = base.topology().virtualNetworks().values().stream().filter(v -> v.name().equals("vnet-hub"))
+        .findFirst().orElseThrow().id();
+    String change = "[{\"op\":\"put\",\"resource\":{\"id\":\"" + zone.value() + "/virtualNetworkLinks/link-hub\","
+        + "\"name\":\"link-hub\",\"type\":\"Microsoft.Network/privateDnsZones/virtualNetworkLinks\","
+        + "\"location\":\"global\",\"properties\":{\"virtualNetwork\":{\"id\":\"" + hub.value() + "\"},"
+        + "\"registrationEnabled\":false}}}]";
+    ChangeSet cs = ChangeFile.apply(base, new TopologyReader.Source("link-hub.json", change));
+    WhatIfFixtures.Runs runs = WhatIfFixtures.Runs.of(cs);
+    assertThat(runs.full().changes()).as("flows the FQDN rule now matches, or no longer does").isNotEmpty();
+  }
+
+  /**
    * Private endpoints added or removed where Azure ML rows pass the hub firewall: a row's FQDN may resolve elsewhere
    * although no firewall rule changed, so every row is evaluated again.
    */
