@@ -86,6 +86,16 @@ public record CompiledRule(
   /** The packets the rule surely matches and those it may match, for a flow of one name; and the choices made. */
   public record Region(FlowSpace certain, FlowSpace maybe, ImmutableSet<FirewallChoice> choices) {}
 
+  /**
+   * The destinations the rule can match, surely or maybe, for flows that carry no name (addresses, prefixes, service
+   * tags): {@link #region} for {@link FlowName#NONE}. An application rule matches none of them; a network rule's
+   * FQDNs only the addresses the DNS proxy resolves them to.
+   */
+  public IpSet unnamedDestinations() {
+    Region r = region(FlowName.NONE);
+    return r.certain().destinations().union(r.maybe().destinations());
+  }
+
   /** The rule's region for flows of a given name (set-valued; see {@link #classify} for one packet). */
   public Region region(FlowName name) {
     EnumSet<FirewallChoice> choices = EnumSet.noneOf(FirewallChoice.class);

@@ -50,7 +50,17 @@ record FirewallExposure(ImmutableList<Rect> rules) {
    * false for a change at another subnet that carries others' traffic ({@link CarrierExposure}).
    */
   record Rect(IpSet sources, IpSet destinations, ImmutableSet<Protocol> protocols, ImmutableRangeSet<Integer> ports,
-      boolean atFirewall) {}
+      boolean atFirewall, IpSet unnamedDestinations) {
+
+    /**
+     * A rule that matches by address alone: the destinations of flows that carry no name (the differential's) are
+     * its destinations.
+     */
+    Rect(IpSet sources, IpSet destinations, ImmutableSet<Protocol> protocols, ImmutableRangeSet<Integer> ports,
+        boolean atFirewall) {
+      this(sources, destinations, protocols, ports, atFirewall, destinations);
+    }
+  }
 
   /**
    * Packets of a flow (to some destinations, of some protocols, to some destination ports for protocols with ports)
@@ -131,7 +141,7 @@ record FirewallExposure(ImmutableList<Rect> rules) {
       }
       changed.forEach(r -> rects.add(new Rect(r.sourceUnknown().isPresent() ? IpSet.ALL : r.source(),
           byName(r) || r.destinationUnknown().isPresent() ? IpSet.ALL : r.destination(), r.protocols(),
-          r.ports(), true)));
+          r.ports(), true, r.unnamedDestinations())));
     }
     return Optional.of(new FirewallExposure(ImmutableList.copyOf(rects)));
   }

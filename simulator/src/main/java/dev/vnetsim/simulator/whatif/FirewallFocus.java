@@ -13,7 +13,9 @@ import java.util.function.Function;
  * traffic, can alter ({@link FirewallExposure}, {@link CarrierExposure}, {@link FirewallReach}),
  * with what each site contributes worked out once: the changed rules whose sources meet what a site sends, those
  * whose destinations meet its addresses (and the part they share). The differential asks about every pair of a
- * site with the Internet and each service tag, 10,000 sites at a time.
+ * site with the Internet and each service tag, 10,000 sites at a time. Its flows carry no name, so a rule's
+ * destinations are those it can match without one ({@link FirewallExposure.Rect#unnamedDestinations}): none for an
+ * application rule, the resolved addresses for a network rule's FQDNs.
  */
 final class FirewallFocus {
   private final FirewallExposure exposure;
@@ -48,7 +50,7 @@ final class FirewallFocus {
     BitSet rules = rulesFrom(from);
     IpSet out = IpSet.EMPTY;
     for (int i = rules.nextSetBit(0); i >= 0; i = rules.nextSetBit(i + 1)) {
-      out = out.union(exposure.rules().get(i).destinations());
+      out = out.union(exposure.rules().get(i).unnamedDestinations());
     }
     return out;
   }
@@ -120,7 +122,7 @@ final class FirewallFocus {
       List<FirewallExposure.Rect> rules = exposure.rules();
       IpSet[] out = new IpSet[rules.size()];
       for (int i = 0; i < rules.size(); i++) {
-        IpSet d = rules.get(i).destinations().intersection(a);
+        IpSet d = rules.get(i).unnamedDestinations().intersection(a);
         out[i] = d.isEmpty() ? null : d;
       }
       return out;
