@@ -214,16 +214,21 @@ final class PlaneIndex {
     /** {@code rows} (per subnet: NIC numbers, null for none) with these NICs appended to their subnets' rows. */
     int[][] bySubnet(int subnets, int[][] rows) {
       for (int s = 0; s < subnets; s++) {
-        List<Integer> more = bySubnet.get(s);
-        int[] row = rows[s] == null ? NONE : rows[s];
-        if (more != null) {
-          row = Arrays.copyOf(row, row.length + more.size());
-          for (int i = 0; i < more.size(); i++) {
-            row[row.length - more.size() + i] = more.get(i);
-          }
+        if (rows[s] == null) {
+          rows[s] = NONE;
+        }
+      }
+      // only the subnets that got NICs (a probe's one, when a compute probe is recompiled from the estate)
+      bySubnet.forEach((s, more) -> {
+        if (s >= subnets) {
+          return; // not a subnet of this index (as before: only its subnets are rows)
+        }
+        int[] row = Arrays.copyOf(rows[s], rows[s].length + more.size());
+        for (int i = 0; i < more.size(); i++) {
+          row[row.length - more.size() + i] = more.get(i);
         }
         rows[s] = row;
-      }
+      });
       return rows;
     }
   }

@@ -102,13 +102,14 @@ final class DestinationIndex {
     if (dst.hasV6()) {
       or(out, v6, 0);
     }
-    long[] ranges = dst.v4Ranges();
-    for (int k = 0; k < ranges.length; k += 2) {
-      int j = Arrays.binarySearch(starts, ranges[k]);
+    for (int k = 0; k < dst.v4RangeCount(); k++) { // the set's words read in place: a tag has hundreds of ranges
+      long first = Integer.toUnsignedLong(dst.v4First(k));
+      long last = Integer.toUnsignedLong(dst.v4Last(k));
+      int j = Arrays.binarySearch(starts, first);
       if (j < 0) {
         j = -j - 2;
       }
-      for (; j < starts.length && starts[j] <= ranges[k + 1]; j++) {
+      for (; j < starts.length && starts[j] <= last; j++) {
         or(out, rows, j * words);
       }
     }
