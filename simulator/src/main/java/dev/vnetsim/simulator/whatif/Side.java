@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -43,6 +44,8 @@ import java.util.function.Supplier;
 public final class Side {
   private final Topology topology;
   private final ImmutableMap<ResourceId, SubnetProbe> probes;
+  /** Each probe's assumption in words, written once (every trace from or to a subnet names it). */
+  private final Map<SubnetProbe, String> probeAssumptions = new ConcurrentHashMap<>();
   private final DataPlaneEngine engine;
   private final EndpointParser parser;
   /**
@@ -257,7 +260,8 @@ public final class Side {
     List<String> assumptions = new ArrayList<>();
     for (Site s : List.of(fromSite, toSite)) {
       if (s instanceof Site.SubnetSite sub) {
-        probe(sub.subnet()).ifPresent(p -> assumptions.add(p.assumption()));
+        probe(sub.subnet()).ifPresent(p -> assumptions.add(probeAssumptions.computeIfAbsent(p,
+            SubnetProbe::assumption)));
       }
     }
     if (assumptions.isEmpty()) {
