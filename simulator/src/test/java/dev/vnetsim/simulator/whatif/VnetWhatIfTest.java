@@ -233,32 +233,17 @@ class VnetWhatIfTest {
    */
   @Test
   void hubWidenedOverASpoke_itsSourcesNoLongerForwarded() throws IOException {
-    Path files = Files.createDirectories(dir.resolve("forwarded"));
-    ObjectMapper json = new ObjectMapper();
-    List<Path> written = new EstateGenerator(new EstateGenerator.Settings(4, 3, 8, 7, 10)).writeTo(files);
-    for (Path f : written) {
-      JsonNode doc = json.readTree(f.toFile());
-      for (JsonNode r : doc.isArray() ? doc : doc.path("value")) {
-        String type = r.path("type").asText();
-        if (type.equals("Microsoft.Network/virtualNetworks") && r.path("name").asText().equals("vnet-spoke-2")) {
-          ((ObjectNode) r.path("properties").path("virtualNetworkPeerings").get(0).path("properties"))
-              .put("allowForwardedTraffic", false);
-        }
-        if (type.equals("Microsoft.Network/firewallPolicies/ruleCollectionGroups")) {
-          ObjectNode c = ((ArrayNode) r.path("properties").path("ruleCollections")).addObject()
-              .put("ruleCollectionType", "FirewallPolicyFilterRuleCollection").put("name", "spoke-to-spoke")
-              .put("priority", 150);
-          c.putObject("action").put("type", "Allow");
-          ObjectNode rule = c.putArray("rules").addObject().put("ruleType", "NetworkRule").put("name", "one-to-two");
-          rule.putArray("sourceAddresses").add("10.0.4.0/22");
-          rule.putArray("ipProtocols").add("TCP");
-          rule.putArray("destinationAddresses").add("10.0.8.0/22");
-          rule.putArray("destinationPorts").add("*");
-        }
+    ArmResources base = edited("forwarded", new EstateGenerator.Settings(4, 3, 8, 7, 10), r -> {
+      String type = r.path("type").asText();
+      if (type.equals("Microsoft.Network/virtualNetworks") && r.path("name").asText().equals("vnet-spoke-2")) {
+        ((ObjectNode) r.path("properties").path("virtualNetworkPeerings").get(0).path("properties"))
+            .put("allowForwardedTraffic", false);
       }
-      json.writeValue(f.toFile(), doc);
-    }
-    ArmResources base = ArmResources.read(written, false);
+      if (type.equals("Microsoft.Network/firewallPolicies/ruleCollectionGroups")) {
+        ObjectNode rule = addNetworkRule(r, "spoke-to-spoke", "one-to-two", "10.0.4.0/22", "*");
+        rule.putArray("destinationAddresses").add("10.0.8.0/22");
+      }
+    });
     VirtualNetwork hub = base.topology().virtualNetworks().values().stream()
         .filter(v -> v.name().equals("vnet-hub")).findFirst().orElseThrow();
     String patch = "[{\"op\":\"add\",\"path\":\"" + hub.id().value()
@@ -301,27 +286,12 @@ class VnetWhatIfTest {
    */
   @Test
   void zoneLinkedToTheHub_movesWhatAFirewallFqdnRuleMatches() throws IOException {
-    Path files = Files.createDirectories(dir.resolve("fqdn-rule"));
-    ObjectMapper json = new ObjectMapper();
-    List<Path> written = new EstateGenerator(new EstateGenerator.Settings(11, 2, 4, 7, 20)).writeTo(files);
-    for (Path f : written) {
-      JsonNode doc = json.readTree(f.toFile());
-      for (JsonNode r : doc.isArray() ? doc : doc.path("value")) {
-        if (r.path("type").asText().equals("Microsoft.Network/firewallPolicies/ruleCollectionGroups")) {
-          ObjectNode c = ((ArrayNode) r.path("properties").path("ruleCollections")).addObject()
-              .put("ruleCollectionType", "FirewallPolicyFilterRuleCollection").put("name", "storage-by-name")
-              .put("priority", 150);
-          c.putObject("action").put("type", "Allow");
-          ObjectNode rule = c.putArray("rules").addObject().put("ruleType", "NetworkRule").put("name", "stspoke10");
-          rule.putArray("sourceAddresses").add("10.0.0.0/8");
-          rule.putArray("ipProtocols").add("TCP");
-          rule.putArray("destinationFqdns").add("stspoke10.blob.core.windows.net");
-          rule.putArray("destinationPorts").add("443");
-        }
+    ArmResources base = edited("fqdn-rule", new EstateGenerator.Settings(11, 2, 4, 7, 20), r -> {
+      if (r.path("type").asText().equals("Microsoft.Network/firewallPolicies/ruleCollectionGroups")) {
+        addNetworkRule(r, "storage-by-name", "stspoke10", "10.0.0.0/8", "443").putArray("destinationFqdns")
+            .add("stspoke10.blob.core.windows.net");
       }
-      json.writeValue(f.toFile(), doc);
-    }
-    ArmResources base = ArmResources.read(written, false);
+    });
     ResourceId zone = base.topology().privateDnsZones().keySet().iterator().next();
     ResourceId hub = base.topology().virtualNetworks().values().stream().filter(v -> v.name().equals("vnet-hub"))
         .findFirst().orElseThrow().id();
@@ -373,6 +343,34 @@ class VnetWhatIfTest {
       }
       return ops.toString();
     });
+  }
+
+  /** A generated estate with each resource passed through {@code edit} before it is read. */
+  private static ArmResources edited(String name, EstateGenerator.Settings settings,
+      java.util.function.Consumer<JsonNode> edit) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Path> written = new EstateGenerator(settings).writeTo(Files.createDirectories(dir.resolve(name)));
+    for (Path f : written) {
+      JsonNode doc = json.readTree(f.toFile());
+      for (JsonNode r : doc.isArray() ? doc : doc.path("value")) {
+        edit.accept(r);
+      }
+      json.writeValue(f.toFile(), doc);
+    }
+    return ArmResources.read(written, false);
+  }
+
+  /** A collection at priority 150 that allows one TCP network rule to a rule collection group; the rule. */
+  private static ObjectNode addNetworkRule(JsonNode group, String collection, String name, String source,
+      String port) {
+    ObjectNode c = ((ArrayNode) group.path("properties").path("ruleCollections")).addObject()
+        .put("ruleCollectionType", "FirewallPolicyFilterRuleCollection").put("name", collection).put("priority", 150);
+    c.putObject("action").put("type", "Allow");
+    ObjectNode rule = c.putArray("rules").addObject().put("ruleType", "NetworkRule").put("name", name);
+    rule.putArray("sourceAddresses").add(source);
+    rule.putArray("ipProtocols").add("TCP");
+    rule.putArray("destinationPorts").add(port);
+    return rule;
   }
 
   private static void equalFull(long seed, java.util.function.BiFunction<Topology, SplittableRandom, String> change) {
