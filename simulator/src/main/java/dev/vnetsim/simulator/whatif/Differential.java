@@ -105,8 +105,8 @@ final class Differential {
    * {@code destinationsFrom(from)}, or {@code sourcesInto(to)} meets {@code seen(from)}.
    */
   interface Bounds {
-    /** The destinations a flow from {@code from} may change for; empty when any may. */
-    Optional<IpSet> destinationsFrom(Site from);
+    /** The destinations a flow from {@code from} may change for ({@link IpSet#ALL} when any may). */
+    IpSet destinationsFrom(Site from);
 
     /** What {@code from} sends, as the rules that may change see it. */
     IpSet seen(Site from);
@@ -159,8 +159,7 @@ final class Differential {
       boolean all = touched.test(from);
       boolean carried = !all && carriedFrom.test(from);
       List<Site> listed = all ? hosts : carried ? reachedHosts : touchedHosts;
-      Optional<IpSet> reach = listed.size() > indexed ? bounds.flatMap(b -> b.destinationsFrom(from))
-          : Optional.empty();
+      Optional<IpSet> reach = listed.size() > indexed ? bounds.map(b -> b.destinationsFrom(from)) : Optional.empty();
       if (reach.isPresent()) { // only the listed hosts that can meet it, in the same order
         BitSet candidates = (BitSet) meetingReach.computeIfAbsent(reach.get(), r -> {
           BitSet meeting = new BitSet(hosts.size());

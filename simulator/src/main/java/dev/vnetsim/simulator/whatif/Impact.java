@@ -394,12 +394,9 @@ final class Impact {
   private Differential.Bounds bounds(Side before, Side after) {
     return new Differential.Bounds() {
       @Override
-      public Optional<IpSet> destinationsFrom(Site from) {
+      public IpSet destinationsFrom(Site from) {
         IpSet out = touches(from, before, after) ? exposure(from, before, after).outboundDestinations() : IpSet.EMPTY;
-        if (firewalls.isPresent()) {
-          out = out.union(firewallFocus(before, after).destinationsFrom(from));
-        }
-        return Optional.of(out);
+        return firewalls.isEmpty() ? out : out.union(firewallFocus(before, after).destinationsFrom(from));
       }
 
       @Override

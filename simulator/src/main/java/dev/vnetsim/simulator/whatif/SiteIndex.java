@@ -13,14 +13,16 @@ import java.util.function.Function;
  * differential's sources each name a few destinations whose flows may change (a /32 route, a rule's prefixes), and
  * asking each of 10,000 subnets about each of 10,000 others is 10^8 questions.
  *
- * <p>The ranges of all sites sorted by their first address, with the last address any range up to each has reached:
- * a query range is met by the ranges that start at or before its end, scanned back from there while that running
- * last address is still at or after the query's start.
+ * <p>The ranges of all sites sorted by their first address, read as a balanced search tree (the middle of each
+ * span its root) in which each root also holds the last address of any range below it: a query visits only the
+ * subtrees that can hold a range meeting it, so a wide range (a site that stands for every address) costs one visit,
+ * not a scan of all the ranges after it.
  */
 final class SiteIndex {
   private final IpAddress[] firsts;
   private final IpAddress[] lasts;
-  private final IpAddress[] reached;
+  /** For the root of each span (its middle), the last address of any range in that span. */
+  private final IpAddress[] below;
   private final int[] site;
 
   private record Entry(IpAddress first, IpAddress last, int site) {}
@@ -30,15 +32,31 @@ final class SiteIndex {
     int n = entries.size();
     firsts = new IpAddress[n];
     lasts = new IpAddress[n];
-    reached = new IpAddress[n];
+    below = new IpAddress[n];
     site = new int[n];
     for (int i = 0; i < n; i++) {
       Entry e = entries.get(i);
       firsts[i] = e.first();
       lasts[i] = e.last();
       site[i] = e.site();
-      reached[i] = i > 0 && reached[i - 1].compareTo(e.last()) > 0 ? reached[i - 1] : e.last();
     }
+    fill(0, n);
+  }
+
+  /** Fills {@link #below} for the span {@code [lo, hi)}; returns its last address (null when empty). */
+  private IpAddress fill(int lo, int hi) {
+    if (lo >= hi) {
+      return null;
+    }
+    int mid = (lo + hi) >>> 1;
+    IpAddress out = lasts[mid];
+    for (IpAddress x : new IpAddress[] {fill(lo, mid), fill(mid + 1, hi)}) {
+      if (x != null && x.compareTo(out) > 0) {
+        out = x;
+      }
+    }
+    below[mid] = out;
+    return out;
   }
 
   /** The sites (by their index in {@code sites}) with the addresses {@code addresses} gives each. */
@@ -55,27 +73,25 @@ final class SiteIndex {
   /** Adds to {@code out} the index of every site whose set meets {@code query}. */
   void meeting(IpSet query, BitSet out) {
     for (IpAddress[] q : query.ranges()) {
-      for (int i = lastStartingAtOrBefore(q[1]); i >= 0 && reached[i].compareTo(q[0]) >= 0; i--) {
-        if (lasts[i].compareTo(q[0]) >= 0) {
-          out.set(site[i]);
-        }
-      }
+      meeting(0, firsts.length, q[0], q[1], out);
     }
   }
 
-  private int lastStartingAtOrBefore(IpAddress a) {
-    int lo = 0;
-    int hi = firsts.length - 1;
-    int out = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (firsts[mid].compareTo(a) <= 0) {
-        out = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
+  /** The ranges of the span {@code [lo, hi)} that meet {@code [first, last]}. */
+  private void meeting(int lo, int hi, IpAddress first, IpAddress last, BitSet out) {
+    if (lo >= hi) {
+      return;
     }
-    return out;
+    int mid = (lo + hi) >>> 1;
+    if (below[mid].compareTo(first) < 0) {
+      return; // every range here ends before the query starts
+    }
+    meeting(lo, mid, first, last, out);
+    if (firsts[mid].compareTo(last) <= 0) { // else this range and those after it start after the query ends
+      if (lasts[mid].compareTo(first) >= 0) {
+        out.set(site[mid]);
+      }
+      meeting(mid + 1, hi, first, last, out);
+    }
   }
 }
